@@ -1,0 +1,44 @@
+// The behaviour of each element kind, by BpmnElementType.
+
+import type { BpmnElementType, FlowNode } from '../../model/index.ts';
+import type { ElementBehavior } from './behavior.ts';
+import { businessRuleTask } from './business-rule-task.ts';
+import { callActivity } from './call-activity.ts';
+import { endEvent } from './end-event.ts';
+import { exclusiveGateway, inclusiveGateway, parallelGateway } from './gateways.ts';
+import { jobTask } from './job-task.ts';
+import { passThrough } from './pass-through.ts';
+import { processBehavior } from './process.ts';
+import { scriptTask } from './script-task.ts';
+import { eventSubProcess, subProcess } from './sub-process.ts';
+
+export type { ElementBehavior } from './behavior.ts';
+
+const behaviors: Partial<Record<BpmnElementType, ElementBehavior>> = {
+  PROCESS: processBehavior,
+  SUB_PROCESS: subProcess,
+  EVENT_SUB_PROCESS: eventSubProcess,
+  START_EVENT: passThrough,
+  END_EVENT: endEvent,
+  BOUNDARY_EVENT: passThrough,
+  INTERMEDIATE_THROW_EVENT: passThrough,
+  MANUAL_TASK: passThrough,
+  TASK: passThrough,
+  SERVICE_TASK: jobTask,
+  SEND_TASK: jobTask,
+  SCRIPT_TASK: scriptTask,
+  BUSINESS_RULE_TASK: businessRuleTask,
+  CALL_ACTIVITY: callActivity,
+  EXCLUSIVE_GATEWAY: exclusiveGateway,
+  INCLUSIVE_GATEWAY: inclusiveGateway,
+  PARALLEL_GATEWAY: parallelGateway,
+};
+
+export function behaviorOf(node: FlowNode): ElementBehavior {
+  const behavior = behaviors[node.type];
+  if (!behavior) throw new Error(`no behaviour for element type ${node.type} ('${node.id}')`);
+  return behavior;
+}
+
+/** What the runtime can execute, for the deploy-time check: anything else is rejected there. */
+export const SUPPORTED_ELEMENT_TYPES = new Set(Object.keys(behaviors) as BpmnElementType[]);

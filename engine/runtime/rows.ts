@@ -1,0 +1,149 @@
+// The rows of the engine's state, as persisted (JSON in PostgreSQL) and held in memory.
+
+import type { BpmnElementType } from '../model/types.ts';
+
+export const TENANT = '<default>';
+
+export interface ProcessRow {
+  kind: 'process';
+  key: number;
+  bpmnProcessId: string;
+  name?: string;
+  version: number;
+  versionTag?: string;
+  resourceName: string;
+  checksum: string;
+  deploymentKey: number;
+  xml: string;
+  deploymentTime: number;
+}
+
+export interface DrgRow {
+  kind: 'drg';
+  key: number;
+  drgId: string;
+  name: string;
+  version: number;
+  resourceName: string;
+  checksum: string;
+  deploymentKey: number;
+  xml: string;
+}
+
+export interface DecisionRow {
+  kind: 'decision';
+  key: number;
+  decisionId: string;
+  name: string;
+  version: number;
+  versionTag?: string;
+  drgKey: number;
+  drgId: string;
+  deploymentKey: number;
+}
+
+export interface FormRow {
+  kind: 'form';
+  key: number;
+  formId: string;
+  version: number;
+  versionTag?: string;
+  resourceName: string;
+  checksum: string;
+  deploymentKey: number;
+  schema: string;
+}
+
+export type ResourceRow = ProcessRow | DrgRow | DecisionRow | FormRow;
+
+export type ElementState = 'ACTIVATING' | 'ACTIVATED' | 'COMPLETING' | 'TERMINATING';
+
+export interface ElementInstanceRow {
+  key: number;
+  elementId: string;
+  type: BpmnElementType;
+  state: ElementState;
+  /** -1 for a process instance. */
+  flowScopeKey: number;
+  processInstanceKey: number;
+  processDefinitionKey: number;
+  bpmnProcessId: string;
+  version: number;
+  /** A process instance started by a call activity. */
+  parentProcessInstanceKey?: number;
+  parentElementInstanceKey?: number;
+  jobKey?: number;
+  childProcessInstanceKey?: number;
+  /** Flow scopes: tokens waiting at joining gateways, "gatewayId flowId" -> count. */
+  joinTokens?: Record<string, number>;
+  /** While COMPLETING: the variables the element completes with (job, result, child), kept for a retry. */
+  completionVariables?: Record<string, unknown>;
+  startTime: number;
+}
+
+export interface VariableRow {
+  key: number;
+  scopeKey: number;
+  processInstanceKey: number;
+  name: string;
+  value: unknown;
+}
+
+export type JobState = 'ACTIVATABLE' | 'ACTIVATED' | 'FAILED' | 'ERROR_THROWN';
+
+export interface JobRow {
+  key: number;
+  type: string;
+  state: JobState;
+  retries: number;
+  worker: string;
+  /** Activated jobs: when the activation times out (epoch ms). */
+  deadline: number;
+  /** Failed jobs with retries left: when they become activatable again. */
+  recurAt?: number;
+  errorMessage: string;
+  errorCode?: string;
+  customHeaders: Record<string, string>;
+  elementInstanceKey: number;
+  elementId: string;
+  processInstanceKey: number;
+  bpmnProcessId: string;
+  processDefinitionKey: number;
+  processDefinitionVersion: number;
+  creationTime: number;
+}
+
+export type IncidentErrorType =
+  | 'JOB_NO_RETRIES'
+  | 'UNHANDLED_ERROR_EVENT'
+  | 'EXTRACT_VALUE_ERROR'
+  | 'CONDITION_ERROR'
+  | 'IO_MAPPING_ERROR'
+  | 'CALLED_ELEMENT_ERROR'
+  | 'CALLED_DECISION_ERROR'
+  | 'DECISION_EVALUATION_ERROR'
+  | 'FORM_NOT_FOUND'
+  | 'UNKNOWN';
+
+export interface IncidentRow {
+  key: number;
+  errorType: IncidentErrorType;
+  errorMessage: string;
+  elementInstanceKey: number;
+  elementId: string;
+  processInstanceKey: number;
+  bpmnProcessId: string;
+  processDefinitionKey: number;
+  jobKey?: number;
+  creationTime: number;
+}
+
+/** What happened, appended to the history: the records Zeebe's exporters would see. */
+export interface HistoryRecord {
+  key: number;
+  valueType: string;
+  intent: string;
+  processInstanceKey?: number;
+  timestamp: number;
+  value: Record<string, unknown>;
+}
