@@ -242,8 +242,6 @@ async function run(cleanups: Array<() => Promise<void>>): Promise<void> {
   }
 
   // --- the measured run ---
-  const statsQuery = `SELECT xact_commit::bigint AS commits FROM pg_stat_database WHERE datname = current_database()`;
-  const commitsBefore = Number((await admin.query<{ commits: string }>(statsQuery)).rows[0].commits);
   const handledBefore = jobsHandled;
   const postmaster = Number(fs.readFileSync(path.join(dataDir, 'pgdata', 'postmaster.pid'), 'utf8').split('\n')[0]);
   const pgCpuBefore = postgresCpu(postmaster);
@@ -258,9 +256,6 @@ async function run(cleanups: Array<() => Promise<void>>): Promise<void> {
   let pgCpuMs = 0;
   for (const [pid, ms] of postgresCpu(postmaster)) pgCpuMs += ms - (pgCpuBefore.get(pid) ?? 0);
   const selfCpu = process.cpuUsage(selfCpuBefore);
-  // pg_stat counters reach the view with a small delay.
-  await new Promise((r) => setTimeout(r, 600));
-  const commitsAfter = Number((await admin.query<{ commits: string }>(statsQuery)).rows[0].commits);
   const enginePeak = engine.peakRss();
 
   // Job latency from the engine's own records: JOB CREATED to JOB COMPLETED, per job key.
@@ -278,7 +273,11 @@ async function run(cleanups: Array<() => Promise<void>>): Promise<void> {
   );
   const completedJobs = Number(counts.rows.find((r) => r.intent === 'COMPLETED')?.n ?? 0);
   const instanceLatencies = load.instanceLatencies.sort((a, b) => a - b);
-  const engineCommits = commitsAfter - commitsBefore;
+  // Engine commits: each writes its records in one transaction, so they share an xmin.
+  const engineCommits = Number((await admin.query<{ n: string }>(
+    `SELECT count(DISTINCT xmin::text) AS n FROM engine_records WHERE timestamp >= $1 AND timestamp <= $2`,
+    [measureFrom, measureTo],
+  )).rows[0].n);
   const commands = load.completed + completedJobs; // creates + completes; activations ride along
 
   console.log('');

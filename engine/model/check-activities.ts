@@ -3,7 +3,7 @@
 
 import type { Issues } from './issues.ts';
 import { checkMessageReference, checkTaskDefinition } from './check-common.ts';
-import { attr, extensionOf, extensionsOf, isBlank, isType, kindOf, type ModdleElement } from './moddle.ts';
+import { attr, extensionOf, extensionsOf, isBlank, isType, isWritten, kindOf, type ModdleElement } from './moddle.ts';
 
 const BINDING_TYPES = ['latest', 'deployment', 'versionTag'];
 
@@ -126,7 +126,7 @@ function checkUserTask(el: ModdleElement, add: (message: string) => void): void 
       add('a Camunda user task cannot use a form key. Link a deployed form (formId) or set an external reference instead.');
     } else if (isBlank(formId) === isBlank(external)) {
       add('its form must be either a linked form (formId) or an external reference, exactly one of them. Fix the form in the properties panel.');
-    } else if (!isBlank(external) && attr(form, 'bindingType') !== undefined) {
+    } else if (!isBlank(external) && isWritten(form, 'bindingType')) {
       add('an external form reference cannot have a binding type. Remove the binding type.');
     }
     checkBinding(form, 'form', add);

@@ -71,6 +71,11 @@ export function attr(el: ModdleElement | undefined, name: string): string | unde
   return typeof value === 'string' ? value : undefined;
 }
 
+/** Whether an attribute is written in the XML; moddle serves schema defaults (e.g. bindingType) otherwise. */
+export function isWritten(el: ModdleElement | undefined, name: string): boolean {
+  return el !== undefined && Object.prototype.hasOwnProperty.call(el, name);
+}
+
 /** Text of a bpmn:FormalExpression (conditions, timer values), trimmed as Zeebe reads it. */
 export function bodyOf(expression: ModdleElement | undefined): string | undefined {
   const body = expression?.body;

@@ -7,13 +7,24 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createTestDatabase } from '../../database/index.ts';
 import { startEngine, type RunningEngine } from '../../engine/index.ts';
+import pg from 'pg';
 
 export type ZeebeClient = ReturnType<Camunda8['getZeebeGrpcApiClient']>;
+
+export interface HistoryRow {
+  key: string;
+  valueType: string;
+  intent: string;
+  processInstanceKey: string | null;
+  value: Record<string, any>;
+}
 
 export interface TestEngine {
   engine: RunningEngine;
   zeebe: ZeebeClient;
   databaseUrl: string;
+  /** The engine's history (what Zeebe's exporters would see), for what gRPC cannot show. */
+  records(filter: { valueType?: string; intent?: string; processInstanceKey?: string }): Promise<HistoryRow[]>;
   /** Deploys fixture files from test/fixtures. */
   deploy(...files: string[]): Promise<Awaited<ReturnType<ZeebeClient['deployResources']>>>;
   stop(): Promise<void>;
@@ -39,10 +50,20 @@ export async function startTestEngine(): Promise<TestEngine> {
   const db = await createTestDatabase();
   const engine = await startEngine({ databaseUrl: db.url, grpcPort: 0 });
   const zeebe = sdkClient(engine.grpcAddress);
+  const history = new pg.Pool({ connectionString: db.url, max: 2 });
   return {
     engine,
     zeebe,
     databaseUrl: db.url,
+    async records(filter) {
+      const result = await history.query(
+        `SELECT key::text, value_type AS "valueType", intent, process_instance_key::text AS "processInstanceKey", value FROM engine_records
+         WHERE ($1::text IS NULL OR value_type = $1) AND ($2::text IS NULL OR intent = $2) AND ($3::bigint IS NULL OR process_instance_key = $3)
+         ORDER BY position`,
+        [filter.valueType ?? null, filter.intent ?? null, filter.processInstanceKey ?? null],
+      );
+      return result.rows;
+    },
     async deploy(...files) {
       const resources = await Promise.all(files.map(async (f) => ({ name: path.basename(f), content: await fixture(f) })));
       return zeebe.deployResources(resources.map((r) => (r.name.endsWith('.dmn') ? { decision: r.content, name: r.name } : r.name.endsWith('.form') ? { form: r.content, name: r.name } : { process: r.content, name: r.name })));
@@ -50,6 +71,7 @@ export async function startTestEngine(): Promise<TestEngine> {
     async stop() {
       await zeebe.close(1000).catch(() => undefined);
       await engine.stop();
+      await history.end();
       await db.drop();
     },
   };
