@@ -13,6 +13,12 @@ import { activateJoinIfReady, pendingInclusiveJoins, tokensWaiting } from './joi
 
 /** Creates an element instance inside a flow scope and activates it. */
 export function activateElement(rt: Runtime, node: FlowNode, flowScope: ElementInstanceRow, completionVariables?: Record<string, unknown>): ElementInstanceRow {
+  const instance = createElementInstance(rt, node, flowScope, completionVariables);
+  runActivation(rt, instance);
+  return instance;
+}
+
+function createElementInstance(rt: Runtime, node: FlowNode, flowScope: ElementInstanceRow, completionVariables?: Record<string, unknown>): ElementInstanceRow {
   const instance: ElementInstanceRow = {
     key: rt.newKey(),
     elementId: node.id,
@@ -28,7 +34,6 @@ export function activateElement(rt: Runtime, node: FlowNode, flowScope: ElementI
   };
   rt.state.elementInstances.put(instance.key, instance);
   rt.elementRecord(instance, 'ELEMENT_ACTIVATING');
-  runActivation(rt, instance);
   return instance;
 }
 
@@ -90,7 +95,7 @@ export function runCompletion(rt: Runtime, instance: ElementInstanceRow, flowIds
     behaviorOf(node).completed?.(rt, done, node, finalVariables!);
     return;
   }
-  takeFlows(rt, done, node, flowIds ?? node.outgoing);
+  takeFlows(rt, done, flowIds ?? node.outgoing);
 }
 
 function removeInstance(rt: Runtime, instance: ElementInstanceRow): void {
@@ -99,15 +104,29 @@ function removeInstance(rt: Runtime, instance: ElementInstanceRow): void {
   rt.state.elementInstances.delete(instance.key);
 }
 
-function takeFlows(rt: Runtime, completed: ElementInstanceRow, node: FlowNode, flowIds: string[]): void {
-  const process = rt.process(completed.processDefinitionKey);
+/**
+ * Takes the outgoing flows. Every target exists before any of them runs, as in Zeebe where
+ * the activations are written before they are processed: a branch that races ahead to an
+ * inclusive join must see its siblings still on their way.
+ */
+function takeFlows(rt: Runtime, completed: ElementInstanceRow, flowIds: string[]): void {
   const flowScope = rt.instance(completed.flowScopeKey);
   if (!flowScope) return;
-  for (const flowId of flowIds) takeFlow(rt, flowScope, process.flows.get(flowId)!);
+  const process = rt.process(completed.processDefinitionKey);
+  const created: ElementInstanceRow[] = [];
+  for (const flowId of flowIds) {
+    const target = takeFlow(rt, rt.instance(flowScope.key)!, process.flows.get(flowId)!);
+    if (target) created.push(createElementInstance(rt, target, rt.instance(flowScope.key)!));
+  }
+  for (const instance of created) {
+    const current = rt.instance(instance.key);
+    if (current?.state === 'ACTIVATING') runActivation(rt, current);
+  }
   if (flowIds.length === 0) scopeChanged(rt, flowScope.key);
 }
 
-export function takeFlow(rt: Runtime, flowScope: ElementInstanceRow, flow: SequenceFlow): void {
+/** Records a taken flow; returns the target to activate, or undefined when a join holds the token. */
+function takeFlow(rt: Runtime, flowScope: ElementInstanceRow, flow: SequenceFlow): FlowNode | undefined {
   rt.record('PROCESS_INSTANCE', 'SEQUENCE_FLOW_TAKEN', rt.newKey(), {
     bpmnElementType: 'SEQUENCE_FLOW',
     elementId: flow.id,
@@ -119,15 +138,13 @@ export function takeFlow(rt: Runtime, flowScope: ElementInstanceRow, flow: Seque
   }, flowScope.processInstanceKey);
   const target = rt.process(flowScope.processDefinitionKey).elements.get(flow.targetId)!;
   const joins = (target.type === 'PARALLEL_GATEWAY' || target.type === 'INCLUSIVE_GATEWAY') && target.incoming.length > 1;
-  if (!joins) {
-    activateElement(rt, target, flowScope);
-    return;
-  }
+  if (!joins) return target;
   const tokenKey = `${target.id} ${flow.id}`;
   const tokens = { ...(flowScope.joinTokens ?? {}) };
   tokens[tokenKey] = (tokens[tokenKey] ?? 0) + 1;
   const updated = rt.update(flowScope, { joinTokens: tokens });
   activateJoinIfReady(rt, updated, target);
+  return undefined;
 }
 
 /**

@@ -18,7 +18,7 @@ describe('variables (scopes, propagation, mappings)', () => {
   });
 
   /** Deploys a process, runs it with one worker per job type, returns the final variables and what each job saw. */
-  async function run(elements: string[], variables: Record<string, unknown>, handlers: Record<string, (vars: Record<string, any>) => Record<string, unknown>>, fetch?: Record<string, string[]>) {
+  async function run(elements: string[], variables: Record<string, any>, handlers: Record<string, (vars: Record<string, any>) => Record<string, any>>, fetch?: Record<string, string[]>) {
     const id = `vars-${++n}`;
     await t.zeebe.deployResource({ process: bpmn(id, ...elements), name: `${id}.bpmn` });
     const seen: Record<string, Record<string, unknown>> = {};
