@@ -1,9 +1,10 @@
 // DMN decisions as Zeebe (Camunda 8.8) runs them, on the dmn-scala semantics: parse a DRG
 // once at deploy time, evaluate a decision with its required decisions on demand.
+// FeelAdapter is clock-only ({ now?: () => Date | number }): now()/today() read it; FEEL
+// itself is feelin, called directly.
 
 export type {
   DecisionResult,
-  DecisionType,
   EvaluatedDecision,
   EvaluatedInput,
   EvaluatedOutput,

@@ -1,17 +1,26 @@
 // Input entries: FEEL unary tests, compiled once at deploy time. Comparisons ('< 10') and
 // intervals ('[1..5]') are evaluated here with typed comparison (values.ts) because feelin
-// matches values of different types (a string against '>= 18'); everything else (equality,
-// lists, expressions using '?') goes to feelin as is.
+// matches values of different types (a string against '>= 18'); single literals are compared
+// directly, which keeps large tables fast; everything else (expressions, functions on '?')
+// goes to feelin as is.
 
 import { evalExpression, evalUnaryTests, parseUnaryTestsTree, unaryTestsSyntaxError, type Scope } from './feel.ts';
 import { compare } from './values.ts';
 
 type Op = '<' | '<=' | '>' | '>=';
 
+/** An endpoint or test value: a literal is evaluated once at compile time, the rest each time. */
+type Operand = { literal: true; value: unknown } | { literal: false; text: string };
+
 type PositiveTest =
-  | { kind: 'compare'; op: Op; endpoint: string }
-  | { kind: 'interval'; start: string; end: string; startIncluded: boolean; endIncluded: boolean }
+  | { kind: 'equals'; value: unknown }
+  | { kind: 'compare'; op: Op; endpoint: Operand }
+  | { kind: 'interval'; start: Operand; end: Operand; startIncluded: boolean; endIncluded: boolean }
   | { kind: 'feel'; text: string };
+
+const LITERALS = new Set(['StringLiteral', 'NumericLiteral', 'BooleanLiteral', 'null']);
+
+type Node = NonNullable<ReturnType<typeof parseUnaryTestsTree>['topNode']['firstChild']>;
 
 export type UnaryTests =
   | { kind: 'any' }
@@ -29,15 +38,21 @@ export function compileUnaryTests(source: string): UnaryTests {
   const list = top.getChild('PositiveUnaryTests');
   if (!list) return { kind: 'any' }; // the wildcard, written with spaces around it
   const negated = top.firstChild?.name === 'not';
+  const slice = (n: { from: number; to: number }) => text.slice(n.from, n.to);
+  const operand = (n: Node): Operand =>
+    LITERALS.has(n.name) ? { literal: true, value: evalExpression(slice(n), {}) } : { literal: false, text: slice(n) };
   const tests = list.getChildren('PositiveUnaryTest').map((node): PositiveTest => {
-    const slice = (n: { from: number; to: number }) => text.slice(n.from, n.to);
+    // most cells are one literal ('"食品药品安全"', '42'): equality without FEEL at run time
+    if (node.firstChild && !node.firstChild.nextSibling && LITERALS.has(node.firstChild.name)) {
+      return { kind: 'equals', value: evalExpression(slice(node), {}) };
+    }
     const simple = node.firstChild?.name === 'SimplePositiveUnaryTest' ? node.firstChild : null;
     const head = simple?.firstChild;
     if (head?.name === 'CompareOp') {
       const op = slice(head);
       const endpoint = head.nextSibling;
       if (endpoint && (op === '<' || op === '<=' || op === '>' || op === '>=')) {
-        return { kind: 'compare', op, endpoint: slice(endpoint) };
+        return { kind: 'compare', op, endpoint: operand(endpoint) };
       }
     }
     if (head?.name === 'Interval') {
@@ -48,8 +63,8 @@ export function compileUnaryTests(source: string): UnaryTests {
       if (open && start && end && close) {
         return {
           kind: 'interval',
-          start: slice(start),
-          end: slice(end),
+          start: operand(start),
+          end: operand(end),
           startIncluded: slice(open) === '[',
           endIncluded: slice(close) === ']',
         };
@@ -78,12 +93,14 @@ export function testInput(tests: UnaryTests, input: unknown, scope: Scope): bool
 }
 
 function testOne(test: PositiveTest, input: unknown, scope: Scope): boolean | null {
-  const withInput = { ...scope, '?': input };
+  const value = (operand: Operand) => (operand.literal ? operand.value : evalExpression(operand.text, { ...scope, '?': input }));
   switch (test.kind) {
+    case 'equals':
+      return literalEquals(input, test.value);
     case 'feel':
       return evalUnaryTests(test.text, input, scope);
     case 'compare': {
-      const order = compare(input, evalExpression(test.endpoint, withInput));
+      const order = compare(input, value(test.endpoint));
       if (order === null) return null;
       if (test.op === '<') return order < 0;
       if (test.op === '<=') return order <= 0;
@@ -91,10 +108,17 @@ function testOne(test: PositiveTest, input: unknown, scope: Scope): boolean | nu
       return order >= 0;
     }
     case 'interval': {
-      const low = compare(input, evalExpression(test.start, withInput));
-      const high = compare(input, evalExpression(test.end, withInput));
+      const low = compare(input, value(test.start));
+      const high = compare(input, value(test.end));
       if (low === null || high === null) return null;
       return (test.startIncluded ? low >= 0 : low > 0) && (test.endIncluded ? high <= 0 : high < 0);
     }
   }
+}
+
+// As feelin's unary test equality: null only equals null, and a value of another type (a date
+// against '"2024-10-01"') does not match.
+function literalEquals(input: unknown, literal: unknown): boolean {
+  if (input === null || input === undefined || literal === null) return (input ?? null) === literal;
+  return input === literal;
 }

@@ -7,7 +7,7 @@ import type { Runtime } from './runtime.ts';
 export function evaluateDeployedDecision(rt: Runtime, decision: DecisionRow, variables: Record<string, unknown>, instance?: ElementInstanceRow): DecisionResult {
   const drg = rt.drgs.get(decision.drgKey);
   if (!drg) throw new Error(`decision requirements ${decision.drgKey} are not loaded`);
-  const result = evaluateDecision(drg, decision.decisionId, variables);
+  const result = evaluateDecision(drg, decision.decisionId, variables, { now: () => rt.now });
   rt.record(
     'DECISION_EVALUATION',
     result.failureMessage ? 'FAILED' : 'EVALUATED',

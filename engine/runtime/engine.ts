@@ -190,17 +190,24 @@ export class Engine {
     return jobs;
   }
 
-  /** ActivateJobs: answers at once with what there is, or waits up to `requestTimeout`. */
+  /**
+   * ActivateJobs: answers at once with what there is, or waits up to `requestTimeout`. The
+   * wait is registered inside the command, so a job created in the same batch still finds it.
+   */
   activateJobs(request: Omit<LongPoll, 'resolve' | 'done' | 'timer'>, requestTimeout: number): Promise<ActivatedJob[]> {
     return new Promise((resolve, rejectFn) => {
-      this.submit((rt) => this.activateAvailable(rt, request.type, request.maxJobsToActivate, request)).then((jobs) => {
-        if (jobs.length > 0 || requestTimeout < 0 || this.closed) return resolve(jobs);
-        const poll: LongPoll = { ...request, resolve, done: false };
+      const poll: LongPoll = { ...request, resolve, done: false };
+      this.submit((rt) => {
+        const jobs = this.activateAvailable(rt, request.type, request.maxJobsToActivate, request);
+        if (jobs.length === 0 && requestTimeout >= 0) this.waiters.addPoll(poll);
+        return jobs;
+      }).then((jobs) => {
+        if (jobs.length > 0 || requestTimeout < 0) return resolve(jobs);
+        if (poll.done) return;
         poll.timer = setTimeout(() => {
           this.waiters.removePoll(poll);
           resolve([]);
         }, requestTimeout === 0 ? 10_000 : requestTimeout);
-        this.waiters.addPoll(poll);
       }, rejectFn);
     });
   }
