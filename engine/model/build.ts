@@ -3,7 +3,7 @@
 // the map meets a scope before what it contains and errors name the first offender in reading order.
 
 import type { BpmnElementType, ExecutableProcess, FlowNode, SequenceFlow } from './types.ts';
-import { elementTypeOf, eventTypeOf, IGNORED_FLOW_ELEMENTS } from './element-kinds.ts';
+import { elementTypeOf, EVENT_ELEMENT_TYPES, eventTypeOf, IGNORED_FLOW_ELEMENTS } from './element-kinds.ts';
 import {
   calledDecisionOf,
   calledElementOf,
@@ -123,7 +123,7 @@ function buildNode(el: ModdleElement, type: BpmnElementType, flowScopeId: string
   if (el.loopCharacteristics) node.multiInstance = multiInstanceOf(el);
 
   const eventType = eventTypeOf(el);
-  if (isEventElement(type) && eventType) {
+  if (EVENT_ELEMENT_TYPES.has(type) && eventType) {
     node.eventType = eventType;
     addEventDefinition(node, el, el.eventDefinitions?.[0]);
   }
@@ -137,16 +137,6 @@ function buildNode(el: ModdleElement, type: BpmnElementType, flowScopeId: string
     node.interrupting = el.get('isInterrupting') !== false;
   }
   return withoutUndefined(node);
-}
-
-function isEventElement(type: BpmnElementType): boolean {
-  return (
-    type === 'START_EVENT' ||
-    type === 'INTERMEDIATE_CATCH_EVENT' ||
-    type === 'INTERMEDIATE_THROW_EVENT' ||
-    type === 'BOUNDARY_EVENT' ||
-    type === 'END_EVENT'
-  );
 }
 
 function addEventDefinition(node: FlowNode, el: ModdleElement, def: ModdleElement | undefined): void {

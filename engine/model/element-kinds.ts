@@ -49,19 +49,7 @@ export function eventTypeOf(el: ModdleElement): BpmnEventType | undefined {
   return defs.length === 1 ? EVENT_TYPES[defs[0].$type] : undefined;
 }
 
-export const ACTIVITY_TYPES: ReadonlySet<BpmnElementType> = new Set<BpmnElementType>([
-  'SUB_PROCESS',
-  'SERVICE_TASK',
-  'SEND_TASK',
-  'RECEIVE_TASK',
-  'USER_TASK',
-  'MANUAL_TASK',
-  'TASK',
-  'SCRIPT_TASK',
-  'BUSINESS_RULE_TASK',
-  'CALL_ACTIVITY',
-]);
-
+/** Element types that carry an event type (NONE without event definition). */
 export const EVENT_ELEMENT_TYPES: ReadonlySet<BpmnElementType> = new Set<BpmnElementType>([
   'START_EVENT',
   'INTERMEDIATE_CATCH_EVENT',

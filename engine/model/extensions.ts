@@ -5,9 +5,9 @@
 import type { FlowNode, JobDefinition, Mapping, MultiInstanceDefinition, UserTaskDefinition } from './types.ts';
 import { attr, bodyOf, extensionOf, isBlank, type ModdleElement } from './moddle.ts';
 
-export type BindingType = 'latest' | 'deployment' | 'versionTag';
+type BindingType = 'latest' | 'deployment' | 'versionTag';
 
-export const DEFAULT_JOB_RETRIES = '3';
+const DEFAULT_JOB_RETRIES = '3';
 
 export function ioMappingsOf(el: ModdleElement): { inputs: Mapping[]; outputs: Mapping[] } {
   const io = extensionOf(el, 'zeebe:IoMapping');
@@ -21,7 +21,7 @@ export function ioMappingsOf(el: ModdleElement): { inputs: Mapping[]; outputs: M
 }
 
 /** zeebe:taskHeaders as a map; Zeebe sends them to the worker as customHeaders. */
-export function taskHeadersOf(el: ModdleElement): Record<string, string> {
+function taskHeadersOf(el: ModdleElement): Record<string, string> {
   const headers: Record<string, string> = {};
   const values = extensionOf(el, 'zeebe:TaskHeaders')?.values;
   for (const header of Array.isArray(values) ? (values as ModdleElement[]) : []) {
@@ -72,7 +72,7 @@ export function calledElementOf(el: ModdleElement): FlowNode['calledElement'] {
   });
 }
 
-export function bindingTypeOf(el: ModdleElement): BindingType {
+function bindingTypeOf(el: ModdleElement): BindingType {
   return (attr(el, 'bindingType') ?? 'latest') as BindingType;
 }
 

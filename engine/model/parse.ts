@@ -17,10 +17,24 @@ export async function readDefinitions(xml: string, resourceName: string): Promis
   } catch (err) {
     throw modelError(resourceName, { message: unreadable(err, xml) });
   }
-  const warning = result.warnings[0];
+  const warning = result.warnings.find((w) => !isDiagramWarning(w, xml));
   if (warning) throw modelError(resourceName, describeWarning(warning, xml));
   return result.rootElement as ModdleElement;
 }
+
+/**
+ * Problems in the diagram part (shapes, edges, labels) do not change what runs, and Zeebe does
+ * not look at them either; a stale shape left by a hand edit must not block a deployment.
+ */
+function isDiagramWarning(warning: ModdleWarning, xml: string): boolean {
+  const el = warning.element as ModdleElement | undefined;
+  if (el) return DIAGRAM_PREFIX.test(el.$type);
+  const at = position(warning.message);
+  const parent = at ? openElementAt(xml, at.line, at.column) : undefined;
+  return parent !== undefined && DIAGRAM_PREFIX.test(parent.name);
+}
+
+const DIAGRAM_PREFIX = /^(bpmndi|di|dc):/;
 
 function unreadable(err: unknown, xml: string): string {
   const text = err instanceof Error ? err.message : String(err);

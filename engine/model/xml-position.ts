@@ -10,7 +10,7 @@ export interface TagRef {
 const TOKEN = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<[?!][\s\S]*?>|<(\/?)([\w.:-]+)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/g;
 
 /** Offset in `xml` of a 0-based line and column, as moddle reports them. */
-export function offsetOf(xml: string, line: number, column: number): number {
+function offsetOf(xml: string, line: number, column: number): number {
   let offset = 0;
   for (let i = 0; i < line; i++) {
     const next = xml.indexOf('\n', offset);

@@ -27,10 +27,10 @@ describe('jobs, incidents and errors', () => {
     const instance = await oneTask('fail-flow', 'fail-flow', '2');
     let [job] = await activate('fail-flow');
     expect(job.retries).to.equal(2);
-    await t.zeebe.failJob({ jobKey: job.key, retries: 1, errorMessage: 'SMS gateway down' });
+    await t.zeebe.failJob({ jobKey: job.key, retries: 1, errorMessage: 'SMS gateway down', retryBackOff: 0 });
     [job] = await activate('fail-flow');
     expect(job.retries).to.equal(1);
-    await t.zeebe.failJob({ jobKey: job.key, retries: 0, errorMessage: 'SMS gateway still down' });
+    await t.zeebe.failJob({ jobKey: job.key, retries: 0, errorMessage: 'SMS gateway still down', retryBackOff: 0 });
     expect(await t.zeebe.activateJobs({ type: 'fail-flow', worker: 'w', maxJobsToActivate: 1, timeout: 1000, requestTimeout: -1 })).to.have.length(0);
 
     const [incident] = await t.records({ valueType: 'INCIDENT', intent: 'CREATED', processInstanceKey: instance.processInstanceKey });
@@ -142,6 +142,7 @@ describe('jobs, incidents and errors', () => {
     const stream = await t.zeebe.streamJobs({
       type: 'streamed',
       worker: 'stream-worker',
+      tenantIds: ['<default>'],
       timeout: 60_000,
       taskHandler: (job) => {
         received.push(job.elementId);
