@@ -22,14 +22,18 @@ export function checkActivity(el: ModdleElement, issues: Issues): void {
     case 'bpmn:SendTask':
       checkTaskDefinition(el, issues, 'send tasks');
       break;
-    case 'bpmn:ScriptTask':
-      if (checkOneOf(el, 'zeebe:Script', add, 'a FEEL script (zeebe:script)')) checkScript(el, add);
+    case 'bpmn:ScriptTask': {
+      const implementation = implementationOf(el, 'zeebe:Script', add, 'a FEEL script (zeebe:script)');
+      if (implementation === 'engine') checkScript(el, add);
+      if (implementation === 'job') checkTaskDefinition(el, issues);
       break;
-    case 'bpmn:BusinessRuleTask':
-      if (checkOneOf(el, 'zeebe:CalledDecision', add, 'a called decision (zeebe:calledDecision)')) {
-        checkCalledDecision(el, add);
-      }
+    }
+    case 'bpmn:BusinessRuleTask': {
+      const implementation = implementationOf(el, 'zeebe:CalledDecision', add, 'a called decision (zeebe:calledDecision)');
+      if (implementation === 'engine') checkCalledDecision(el, add);
+      if (implementation === 'job') checkTaskDefinition(el, issues);
       break;
+    }
     case 'bpmn:ReceiveTask':
       checkReceiveTask(el, add);
       break;
@@ -49,24 +53,17 @@ export function checkActivity(el: ModdleElement, issues: Issues): void {
 
 /**
  * Script and business rule tasks run either in the engine (zeebe:script / zeebe:calledDecision)
- * or as a job (zeebe:taskDefinition), never both. Returns true for the in-engine variant.
+ * or as a job (zeebe:taskDefinition), never both. Says which one the element uses.
  */
-function checkOneOf(el: ModdleElement, inEngine: string, add: (message: string) => void, label: string): boolean {
+function implementationOf(el: ModdleElement, inEngine: string, add: (message: string) => void, label: string): 'engine' | 'job' | undefined {
   const engine = extensionsOf(el, inEngine).length;
   const job = extensionsOf(el, 'zeebe:TaskDefinition').length;
-  if (engine + job !== 1) {
-    add(
-      `must have either ${label} or a job worker (zeebe:taskDefinition with a job type), exactly one of them. ` +
-        'Choose the implementation in the properties panel.',
-    );
-    return false;
-  }
-  if (job === 1) {
-    const type = attr(extensionOf(el, 'zeebe:TaskDefinition'), 'type');
-    if (isBlank(type)) add('must have a zeebe:taskDefinition with a job type. Add a task definition type in the properties panel.');
-    return false;
-  }
-  return true;
+  if (engine + job === 1) return engine === 1 ? 'engine' : 'job';
+  add(
+    `must have either ${label} or a job worker (zeebe:taskDefinition with a job type), exactly one of them. ` +
+      'Choose the implementation in the properties panel.',
+  );
+  return undefined;
 }
 
 function checkScript(el: ModdleElement, add: (message: string) => void): void {

@@ -3,14 +3,7 @@
 // engine does not run (compensation, conditional and cancel events are refused).
 
 import type { Issues } from './issues.ts';
-import {
-  eventKindOf,
-  isBlank,
-  isEventSubProcess,
-  isType,
-  kindOf,
-  type ModdleElement,
-} from './moddle.ts';
+import { eventKindOf, isBlank, isEventSubProcess, isType, kindOf, type ModdleElement } from './moddle.ts';
 import { checkMessageReference, checkTaskDefinition } from './check-common.ts';
 
 const UNSUPPORTED_TRIGGERS: Record<string, string> = {
@@ -54,11 +47,12 @@ export function checkEvent(el: ModdleElement, issues: Issues): void {
     return;
   }
 
-  const interrupting = isType(el, 'bpmn:BoundaryEvent')
-    ? el.get('cancelActivity') !== false
-    : isType(el, 'bpmn:StartEvent') && place === 'eventSubProcessStart'
-      ? el.get('isInterrupting') !== false
-      : true;
+  const interrupting =
+    place === 'boundary'
+      ? el.get('cancelActivity') !== false
+      : place === 'eventSubProcessStart'
+        ? el.get('isInterrupting') !== false
+        : true;
   if (!interrupting && !NON_INTERRUPTING.includes(kind)) {
     add(`${kind} events cannot be non-interrupting. Make the event interrupting, or use a message, timer, signal or escalation event.`);
   }

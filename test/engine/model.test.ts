@@ -1,5 +1,8 @@
 import { expect } from 'chai';
-import { readFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import {
   checkRuntimeSupport,
   ModelError,
@@ -10,7 +13,9 @@ import {
   type FlowNode,
 } from '../../engine/model/index.ts';
 
-const fixture = (name: string) => readFileSync(new URL(`../fixtures/bpmn/${name}`, import.meta.url), 'utf8');
+const fixtures = new URL('../fixtures/bpmn/', import.meta.url);
+const fixture = (name: string) => readFileSync(new URL(name, fixtures), 'utf8');
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Invalid models are written inline: a process body and root elements, without diagram. */
 function model(body: string, roots = '', processAttrs = 'id="Process_1" isExecutable="true"'): string {
@@ -252,6 +257,24 @@ describe('engine/model', () => {
         formBindingType: 'versionTag',
         formVersionTag: '2025-10',
       });
+    });
+  });
+
+  describe('fixtures', () => {
+    // Every file in test/fixtures/bpmn is a valid model (invalid ones are written inline below),
+    // so each must pass the check Camunda Modeler runs before deploying.
+    it('pass bpmnlint with the Camunda 8.8 rules', async () => {
+      const files = readdirSync(fixtures).filter((f) => f.endsWith('.bpmn')).map((f) => fileURLToPath(new URL(f, fixtures)));
+      expect(files.length).to.be.greaterThan(0);
+      const bin = fileURLToPath(new URL('node_modules/.bin/bpmnlint', `file://${repoRoot}`));
+      await promisify(execFile)(bin, files, { cwd: repoRoot }); // rejects on lint errors
+    });
+
+    it('ignore problems in the diagram part, as Zeebe does', async () => {
+      const xml = fixture('archive.bpmn')
+        .replace('bpmnElement="End_Audit"', 'bpmnElement="Gone"')
+        .replace('<dc:Bounds x="130"', '<bpmndi:unknownThing /><dc:Bounds x="130"');
+      expect(await parseBpmn(xml, 'archive.bpmn')).to.have.length(2);
     });
   });
 

@@ -27,6 +27,8 @@ export interface TestEngine {
   records(filter: { valueType?: string; intent?: string; processInstanceKey?: string }): Promise<HistoryRow[]>;
   /** Deploys fixture files from test/fixtures. */
   deploy(...files: string[]): Promise<Awaited<ReturnType<ZeebeClient['deployResources']>>>;
+  /** Stops the engine and starts it again on the same database, as after a restart. */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -51,7 +53,7 @@ export async function startTestEngine(): Promise<TestEngine> {
   const engine = await startEngine({ databaseUrl: db.url, grpcPort: 0 });
   const zeebe = sdkClient(engine.grpcAddress);
   const history = new pg.Pool({ connectionString: db.url, max: 2 });
-  return {
+  const t: TestEngine = {
     engine,
     zeebe,
     databaseUrl: db.url,
@@ -66,15 +68,22 @@ export async function startTestEngine(): Promise<TestEngine> {
     },
     async deploy(...files) {
       const resources = await Promise.all(files.map(async (f) => ({ name: path.basename(f), content: await fixture(f) })));
-      return zeebe.deployResources(resources.map((r) => (r.name.endsWith('.dmn') ? { decision: r.content, name: r.name } : r.name.endsWith('.form') ? { form: r.content, name: r.name } : { process: r.content, name: r.name })));
+      return t.zeebe.deployResources(resources.map((r) => (r.name.endsWith('.dmn') ? { decision: r.content, name: r.name } : r.name.endsWith('.form') ? { form: r.content, name: r.name } : { process: r.content, name: r.name })));
+    },
+    async restart() {
+      await t.zeebe.close(500).catch(() => undefined);
+      await t.engine.stop();
+      t.engine = await startEngine({ databaseUrl: db.url, grpcPort: 0 });
+      t.zeebe = sdkClient(t.engine.grpcAddress);
     },
     async stop() {
-      await zeebe.close(1000).catch(() => undefined);
-      await engine.stop();
+      await t.zeebe.close(1000).catch(() => undefined);
+      await t.engine.stop();
       await history.end();
       await db.drop();
     },
   };
+  return t;
 }
 
 /** Waits until `check` returns a value (not undefined), polling; for state reached through workers. */
