@@ -1,0 +1,2 @@
+// Defaults and settings of the product.
+export { loadSettings, SettingsError, type Settings } from './settings.ts';

@@ -1,0 +1,39 @@
+// `npm start`: the whole product on one machine, on its embedded defaults. For now that is
+// PostgreSQL and the built-in engine; workers, server and UI join as they are built.
+// With ZEEBE_GRPC_ADDRESS set, a Camunda 8 cluster is used and the built-in engine stays off.
+
+import { loadSettings, SettingsError } from './config/index.ts';
+import { startDatabase } from './database/index.ts';
+import { startEngine, type RunningEngine } from './engine/index.ts';
+
+let settings;
+try {
+  settings = loadSettings();
+} catch (err) {
+  if (!(err instanceof SettingsError)) throw err;
+  console.error(err.message);
+  process.exit(2);
+}
+
+const database = await startDatabase({ log: (m) => console.log(`postgres: ${m}`) });
+
+let engine: RunningEngine | undefined;
+if (settings.zeebeGrpcAddress) {
+  console.log(`engine: using the Camunda 8 cluster at ${settings.zeebeGrpcAddress}; the built-in engine is not started`);
+} else {
+  engine = await startEngine({ databaseUrl: database.url, grpcHost: settings.engineGrpcHost, grpcPort: settings.engineGrpcPort });
+  console.log(`engine: Zeebe gateway (gRPC) listening on ${engine.grpcAddress}`);
+  console.log(`engine: workers connect with ZEEBE_GRPC_ADDRESS=${engine.grpcAddress} CAMUNDA_AUTH_STRATEGY=NONE`);
+}
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal} received, stopping`);
+  await engine?.stop();
+  await database.stop();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
