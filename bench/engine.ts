@@ -103,6 +103,23 @@ function machineCpu(): { busy: number; total: number } {
   return { busy: total - idle, total };
 }
 
+/** Directories of earlier runs that were interrupted (no PostgreSQL runs from them any more). */
+function removeStaleRuns(benchRoot: string): void {
+  for (const name of fs.readdirSync(benchRoot)) {
+    if (!name.startsWith('run-')) continue;
+    const dir = path.join(benchRoot, name);
+    let running = false;
+    try {
+      const pid = Number(fs.readFileSync(path.join(dir, 'pgdata', 'postmaster.pid'), 'utf8').split('\n')[0]);
+      process.kill(pid, 0);
+      running = true;
+    } catch {
+      // no pid file, or that process is gone
+    }
+    if (!running) fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 function selfPeakRss(): number {
   const m = /^VmHWM:\s+(\d+) kB/m.exec(fs.readFileSync('/proc/self/status', 'utf8'));
   return m ? Number(m[1]) * 1024 : process.resourceUsage().maxRSS * 1024;
@@ -194,6 +211,7 @@ async function run(cleanups: Array<() => Promise<void>>): Promise<void> {
   // --- PostgreSQL: a fresh cluster, removed afterwards ---
   const benchRoot = path.resolve('data', 'bench');
   fs.mkdirSync(benchRoot, { recursive: true });
+  removeStaleRuns(benchRoot);
   const dataDir = fs.mkdtempSync(path.join(benchRoot, 'run-'));
   cleanups.push(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
   delete process.env.DATABASE_URL;

@@ -3,7 +3,7 @@
 // rejects the whole deployment. A resource whose content did not change keeps its version.
 
 import { createHash } from 'node:crypto';
-import { parseBpmn, checkRuntimeSupport, type ExecutableProcess } from '../../model/index.ts';
+import { parseBpmn, checkRuntimeSupport, ModelError, type ExecutableProcess } from '../../model/index.ts';
 import { parseDmn, type ParsedDrg } from '../../dmn/index.ts';
 import { Rejection, reject } from '../rejection.ts';
 import type { DecisionRow, DrgRow, FormRow, ProcessRow, ResourceRow } from '../rows.ts';
@@ -50,7 +50,8 @@ export async function parseResources(resources: ResourceInput[]): Promise<Parsed
         errors.push(`'${name}': unknown resource type; expected a .bpmn, .dmn or .form file`);
       }
     } catch (err) {
-      errors.push(`'${name}': ${(err as Error).message}`);
+      // Model errors already name the resource and the element.
+      errors.push(err instanceof ModelError ? err.message : `'${name}': ${(err as Error).message}`);
     }
   }
   checkDuplicates(parsed, errors);
