@@ -221,6 +221,8 @@ async function run(cleanups: Array<() => Promise<void>>): Promise<void> {
 
   // --- the machine's limit: raw single-row commits ---
   const admin = new pg.Client({ connectionString: db.url });
+  // Interrupted (Ctrl-C stops the server first): no unhandled 'error' event.
+  admin.on('error', () => undefined);
   await admin.connect();
   cleanups.push(() => admin.end());
   await admin.query('CREATE TABLE bench_commits (id bigserial PRIMARY KEY, payload text NOT NULL)');

@@ -73,6 +73,7 @@ export interface ElementInstanceRow {
   parentProcessInstanceKey?: number;
   parentElementInstanceKey?: number;
   jobKey?: number;
+  userTaskKey?: number;
   childProcessInstanceKey?: number;
   /** Flow scopes: tokens waiting at joining gateways, "gatewayId flowId" -> count. */
   joinTokens?: Record<string, number>;
@@ -111,6 +112,34 @@ export interface JobRow {
   processDefinitionKey: number;
   processDefinitionVersion: number;
   creationTime: number;
+}
+
+export type UserTaskState = 'CREATED' | 'COMPLETED' | 'CANCELED' | 'FAILED';
+
+/** A Camunda user task (zeebe:userTask), as the Orchestration Cluster API shows it. */
+export interface UserTaskRow {
+  key: number;
+  state: UserTaskState;
+  name?: string;
+  assignee?: string;
+  candidateUsers: string[];
+  candidateGroups: string[];
+  /** ISO 8601 date-times, as Zeebe keeps them. */
+  dueDate?: string;
+  followUpDate?: string;
+  priority: number;
+  /** The deployed form linked by formId (its key), or an external form reference. */
+  formKey?: number;
+  externalFormReference?: string;
+  customHeaders: Record<string, string>;
+  elementId: string;
+  elementInstanceKey: number;
+  processInstanceKey: number;
+  processDefinitionKey: number;
+  bpmnProcessId: string;
+  processDefinitionVersion: number;
+  creationDate: number;
+  completionDate?: number;
 }
 
 export type IncidentErrorType =

@@ -12,6 +12,7 @@ import type {
   JobRow,
   ProcessRow,
   ResourceRow,
+  UserTaskRow,
   VariableRow,
 } from './rows.ts';
 
@@ -48,7 +49,8 @@ export class EngineState {
   readonly variables = new Table<VariableRow>('variables');
   readonly jobs = new Table<JobRow>('jobs');
   readonly incidents = new Table<IncidentRow>('incidents');
-  readonly tables = [this.resources, this.elementInstances, this.variables, this.jobs, this.incidents];
+  readonly userTasks = new Table<UserTaskRow>('user_tasks');
+  readonly tables = [this.resources, this.elementInstances, this.variables, this.jobs, this.incidents, this.userTasks];
 
   readonly processesById = versionIndex<ProcessRow>(this.resources, (r) => (r.kind === 'process' ? [r.bpmnProcessId, r] : undefined));
   readonly drgsById = versionIndex<DrgRow>(this.resources, (r) => (r.kind === 'drg' ? [r.drgId, r] : undefined));

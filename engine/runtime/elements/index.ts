@@ -11,6 +11,7 @@ import { passThrough } from './pass-through.ts';
 import { processBehavior } from './process.ts';
 import { scriptTask } from './script-task.ts';
 import { eventSubProcess, subProcess } from './sub-process.ts';
+import { userTask } from './user-task.ts';
 
 export type { ElementBehavior } from './behavior.ts';
 
@@ -29,6 +30,7 @@ const behaviors: Partial<Record<BpmnElementType, ElementBehavior>> = {
   SCRIPT_TASK: scriptTask,
   BUSINESS_RULE_TASK: businessRuleTask,
   CALL_ACTIVITY: callActivity,
+  USER_TASK: userTask,
   EXCLUSIVE_GATEWAY: exclusiveGateway,
   INCLUSIVE_GATEWAY: inclusiveGateway,
   PARALLEL_GATEWAY: parallelGateway,
