@@ -316,7 +316,7 @@ async function run(cleanups: Array<() => Promise<void>>): Promise<void> {
   }
   console.log(`bench process CPU (SDK client + workers): ${fmt(((selfCpu.user + selfCpu.system) / 1e6 / load.seconds) * 100)}% of one core`);
   console.log(`postgres CPU: ${fmt((pgCpuMs / 1000 / load.seconds) * 100)}% of one core`);
-  console.log(`machine CPU busy: ${fmt(((machineAfter.busy - machineBefore.busy) / (machineAfter.total - machineBefore.total)) * 100)}% of ${os.cpus().length} cores`);
+  console.log(`machine CPU busy: ${fmt(((machineAfter.busy - machineBefore.busy) / (machineAfter.total - machineBefore.total)) * 100)}% of ${os.cpus().length} cores (all processes on the machine)`);
   console.log(`engine peak RSS: ${mb(enginePeak)}`);
   console.log(`bench process peak RSS: ${mb(selfPeakRss())}`);
   console.log(`postgres commits/s (1 conn): ${fmt(commits1)}`);

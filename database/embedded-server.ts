@@ -66,6 +66,8 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
   const EmbeddedPostgresClass = await loadEmbeddedPostgres();
   const runAs = await postgresUserIfRoot(log);
 
+  // Parents get the usual umask; only the directory holding the password is private.
+  fs.mkdirSync(path.dirname(dataDir), { recursive: true });
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   if (runAs) {
     fs.chownSync(dataDir, runAs.uid, runAs.gid);

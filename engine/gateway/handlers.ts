@@ -8,6 +8,8 @@ import { cancelProcessInstance, createProcessInstance, resolveIncident, setVaria
 import { completeJob, failJob, throwJobError, updateJobRetries, updateJobTimeout } from '../runtime/commands/job-commands.ts';
 import { evaluateDecisionCommand } from '../runtime/commands/decision-commands.ts';
 import type { ActivatedJob } from '../runtime/jobs.ts';
+import { publishMessage } from '../runtime/messages.ts';
+import { broadcastSignal } from '../runtime/signals.ts';
 import { TENANT, type ElementInstanceRow, type ResourceRow } from '../runtime/rows.ts';
 import { keyString, parseVariables, toKey } from './convert.ts';
 import { BadRequest, Timeout, toServiceError } from './status.ts';
@@ -173,6 +175,19 @@ export function handlers(engine: Engine, port: () => number): Record<string, Una
       call.on('close', close);
       call.on('error', close);
     }) as Streaming,
+
+    PublishMessage: unary(async (r) => {
+      const variables = parseVariables(r.variables);
+      const request = { name: r.name ?? '', correlationKey: r.correlationKey ?? '', timeToLive: Number(r.timeToLive ?? 0), messageId: r.messageId ?? '', variables };
+      const key = await engine.submit((rt) => publishMessage(rt, request));
+      return { key: keyString(key), tenantId: TENANT };
+    }),
+    BroadcastSignal: unary(async (r) => {
+      if (!r.signalName) throw new BadRequest(`Expected to broadcast a signal with a name, but the 'signalName' was empty`);
+      const variables = parseVariables(r.variables);
+      const key = await engine.submit((rt) => broadcastSignal(rt, r.signalName, variables));
+      return { key: keyString(key), tenantId: TENANT };
+    }),
 
     CompleteJob: unary(async (r) => {
       const key = toKey(r.jobKey, 'jobKey');

@@ -7,11 +7,13 @@ import type { Clock } from '../clock.ts';
 import { parseBpmn } from '../model/index.ts';
 import { parseDmn } from '../dmn/index.ts';
 import { loadState, takeChanges, writeChanges } from '../state/store.ts';
-import { Rejection, reject } from './rejection.ts';
+import { Rejection } from './rejection.ts';
 import { KEY_BASE, Runtime, type RuntimeHooks } from './runtime.ts';
 import type { ElementInstanceRow, JobRow } from './rows.ts';
 import { activateJob, nextJobDue, putJob, recurDueJobs, type ActivatedJob, type ActivationRequest } from './jobs.ts';
 import { JobWaiters, type JobStream, type LongPoll } from './job-waiters.ts';
+import { fireDueTimers } from './timers.ts';
+import { expireMessages } from './messages.ts';
 
 interface Pending {
   run(rt: Runtime): unknown;
@@ -31,7 +33,8 @@ export interface ResultWaiter {
   reject(error: Error): void;
 }
 
-const JOB_TICK_MS = 100;
+/** How often the clock is checked for what fell due: a due timer fires within this. */
+const DUE_TICK_MS = 100;
 
 export class Engine {
   readonly rt: Runtime;
@@ -45,6 +48,7 @@ export class Engine {
   private closed = false;
   private writer?: pg.PoolClient;
   private tick?: NodeJS.Timeout;
+  private dueCheckPending = false;
   /** Job types that got activatable jobs in this batch, for the long polls. */
   private newWork = new Set<string>();
 
@@ -80,7 +84,7 @@ export class Engine {
       }
     }
     this.writer = await this.pool.connect();
-    this.tick = setInterval(() => this.checkTimedJobs(), JOB_TICK_MS);
+    this.tick = setInterval(() => this.checkDue(), DUE_TICK_MS);
   }
 
   async stop(): Promise<void> {
@@ -236,14 +240,27 @@ export class Engine {
     return () => this.waiters.removeStream(registered);
   }
 
-  private checkTimedJobs(): void {
-    const due = nextJobDue(this.rt);
-    if (due !== undefined && due <= this.clock.now()) void this.submit((rt) => recurDueJobs(rt)).catch(() => undefined);
+  /** What is due on the clock: job deadlines and back-offs, timers, message time-to-lives. */
+  private checkDue(): void {
+    const now = this.clock.now();
+    const { state } = this.rt;
+    const due = [nextJobDue(this.rt), state.timerHeap.peekDue(), state.messageHeap.peekDue()].some((d) => d !== undefined && d <= now);
+    if (!due || this.dueCheckPending) return;
+    this.dueCheckPending = true;
+    void this.submit((rt) => {
+      recurDueJobs(rt);
+      fireDueTimers(rt);
+      expireMessages(rt);
+    })
+      .catch(() => undefined)
+      .finally(() => {
+        this.dueCheckPending = false;
+      });
   }
 
   /** Forces the timed checks now, e.g. after the clock was moved. */
   clockChanged(): void {
-    this.checkTimedJobs();
+    this.checkDue();
   }
 
   // --- results of process instances ---
@@ -263,4 +280,3 @@ export class Engine {
   }
 }
 
-export { reject };

@@ -1,12 +1,17 @@
-// BPMN errors: thrown by a job (ThrowError) or an error end event, caught by the closest
-// error boundary event or error event sub-process, walking out through flow scopes and call
+// BPMN errors and escalations: thrown by a job (ThrowError), an end or throw event, caught by
+// the closest boundary event or event sub-process, walking out through flow scopes and call
 // activities. At each level a catch event for the exact code wins over a catch-all one.
+// Errors always interrupt; escalations may not. An uncaught error is an incident; an
+// uncaught escalation is only recorded, and the process goes on (as in Zeebe).
 
 import type { FlowNode } from '../model/index.ts';
 import { evaluateAttribute } from '../feel/index.ts';
-import { activateElement, terminateChildren, terminateElement } from './lifecycle.ts';
+import { activateElement, terminateElement } from './lifecycle.ts';
+import { startEventSubProcess } from './event-triggers.ts';
 import type { ElementInstanceRow } from './rows.ts';
 import type { Runtime } from './runtime.ts';
+
+type Kind = 'ERROR' | 'ESCALATION';
 
 interface Catcher {
   event: FlowNode; // boundary event, or the start event of an event sub-process
@@ -14,13 +19,13 @@ interface Catcher {
   instance: ElementInstanceRow;
 }
 
-function errorCodeOf(rt: Runtime, event: FlowNode): string | undefined {
-  const code = event.error?.errorCode;
+function codeOf(rt: Runtime, event: FlowNode, kind: Kind): string | undefined {
+  const code = kind === 'ERROR' ? event.error?.errorCode : event.escalation?.escalationCode;
   if (code === undefined || code === '') return undefined;
   return String(evaluateAttribute(code, {}, rt.now));
 }
 
-function findCatcher(rt: Runtime, from: ElementInstanceRow, code: string): Catcher | undefined {
+function findCatcher(rt: Runtime, from: ElementInstanceRow, kind: Kind, code: string): Catcher | undefined {
   let instance: ElementInstanceRow | undefined = from;
   while (instance) {
     const process = rt.process(instance.processDefinitionKey);
@@ -28,10 +33,8 @@ function findCatcher(rt: Runtime, from: ElementInstanceRow, code: string): Catch
     const candidates = [
       ...node.boundaryEventIds.map((id) => process.elements.get(id)!),
       ...node.eventSubProcessIds.map((id) => process.elements.get(process.elements.get(id)!.startEventIds[0])!),
-    ].filter((e) => e.eventType === 'ERROR');
-    const exact = candidates.find((e) => errorCodeOf(rt, e) === code);
-    const catchAll = candidates.find((e) => errorCodeOf(rt, e) === undefined);
-    const event = exact ?? catchAll;
+    ].filter((e) => e.eventType === kind);
+    const event = candidates.find((e) => codeOf(rt, e, kind) === code) ?? candidates.find((e) => codeOf(rt, e, kind) === undefined);
     if (event) return { event, instance };
     instance =
       instance.flowScopeKey !== -1
@@ -43,27 +46,37 @@ function findCatcher(rt: Runtime, from: ElementInstanceRow, code: string): Catch
   return undefined;
 }
 
+function catchWith(rt: Runtime, catcher: Catcher, variables: Record<string, unknown>): void {
+  const { event, instance } = catcher;
+  if (event.type !== 'BOUNDARY_EVENT') {
+    startEventSubProcess(rt, instance, event, variables);
+    return;
+  }
+  const flowScopeKey = instance.flowScopeKey;
+  if (event.cancelActivity !== false) terminateElement(rt, instance);
+  const flowScope = rt.instance(flowScopeKey);
+  if (flowScope) activateElement(rt, event, flowScope, variables);
+}
+
 /** Throws an error from an element instance; false when nothing catches it. */
 export function throwError(rt: Runtime, from: ElementInstanceRow, code: string, message: string, variables: Record<string, unknown>): boolean {
-  const catcher = findCatcher(rt, from, code);
+  const catcher = findCatcher(rt, from, 'ERROR', code);
   if (!catcher) return false;
-  const { event } = catcher;
   const triggerVariables = { ...variables };
-  if (event.error?.errorCodeVariable) triggerVariables[event.error.errorCodeVariable] = code;
-  if (event.error?.errorMessageVariable) triggerVariables[event.error.errorMessageVariable] = message;
-  rt.record('ERROR', 'CREATED', rt.newKey(), { errorCode: code, errorMessage: message, elementId: event.id }, from.processInstanceKey);
+  if (catcher.event.error?.errorCodeVariable) triggerVariables[catcher.event.error.errorCodeVariable] = code;
+  if (catcher.event.error?.errorMessageVariable) triggerVariables[catcher.event.error.errorMessageVariable] = message;
+  rt.record('ERROR', 'CREATED', rt.newKey(), { errorCode: code, errorMessage: message, elementId: catcher.event.id }, from.processInstanceKey);
+  catchWith(rt, catcher, triggerVariables);
+  return true;
+}
 
-  if (event.type === 'BOUNDARY_EVENT') {
-    const attached = catcher.instance;
-    const flowScopeKey = attached.flowScopeKey;
-    terminateElement(rt, attached);
-    const flowScope = rt.instance(flowScopeKey);
-    if (flowScope) activateElement(rt, event, flowScope, triggerVariables);
-    return true;
-  }
-  // An error event sub-process interrupts everything else in its scope.
-  const scope = terminateChildren(rt, catcher.instance);
-  const process = rt.process(scope.processDefinitionKey);
-  activateElement(rt, process.elements.get(event.flowScopeId)!, scope, triggerVariables);
+/** Throws an escalation from an element instance; false when nothing catches it. */
+export function throwEscalation(rt: Runtime, from: ElementInstanceRow, code: string): boolean {
+  const catcher = findCatcher(rt, from, 'ESCALATION', code);
+  rt.record('ESCALATION', catcher ? 'ESCALATED' : 'NOT_ESCALATED', rt.newKey(), { escalationCode: code, throwElementId: from.elementId, catchElementId: catcher?.event.id ?? '' }, from.processInstanceKey);
+  if (!catcher) return false;
+  const variables: Record<string, unknown> = {};
+  if (catcher.event.escalation?.escalationCodeVariable) variables[catcher.event.escalation.escalationCodeVariable] = code;
+  catchWith(rt, catcher, variables);
   return true;
 }

@@ -10,6 +10,8 @@ import type { Runtime } from './runtime.ts';
 import { dropScopeVariables, localVariables, mergeVariables, setLocalVariables, visibleVariables } from './variables.ts';
 import { behaviorOf } from './elements/index.ts';
 import { activateJoinIfReady, pendingInclusiveJoins, tokensWaiting } from './joins.ts';
+import { closeSubscriptions, openSubscriptions, SubscriptionError } from './subscriptions.ts';
+import { correlateBufferedMessages } from './messages.ts';
 
 /** Creates an element instance inside a flow scope and activates it. */
 export function activateElement(rt: Runtime, node: FlowNode, flowScope: ElementInstanceRow, completionVariables?: Record<string, unknown>): ElementInstanceRow {
@@ -50,7 +52,22 @@ export function runActivation(rt: Runtime, instance: ElementInstanceRow): void {
     }
     setLocalVariables(rt, instance.key, values);
   }
+  if (!openSubscriptionsOrIncident(rt, instance, node)) return;
   behaviorOf(node).activate(rt, instance, node);
+  correlateBufferedMessages(rt, instance.key);
+}
+
+/** Opens what the instance waits for (timers, messages, signals); an expression that fails is an incident. */
+export function openSubscriptionsOrIncident(rt: Runtime, instance: ElementInstanceRow, node: FlowNode): boolean {
+  closeSubscriptions(rt, instance.key); // a retry after an incident opens them anew
+  try {
+    openSubscriptions(rt, instance, node);
+    return true;
+  } catch (err) {
+    if (!(err instanceof SubscriptionError)) throw err;
+    createIncident(rt, instance, 'EXTRACT_VALUE_ERROR', err.message);
+    return false;
+  }
 }
 
 export function markActivated(rt: Runtime, instance: ElementInstanceRow): ElementInstanceRow {
@@ -64,15 +81,15 @@ export function markActivated(rt: Runtime, instance: ElementInstanceRow): Elemen
  * a child's variables) and are handled as Zeebe does: with output mappings they become local
  * and only the mapped ones leave; without, they are merged from the element's own scope.
  */
-export function completeElement(rt: Runtime, instance: ElementInstanceRow, variables?: Record<string, unknown>, flowIds?: string[]): void {
+export function completeElement(rt: Runtime, instance: ElementInstanceRow, variables?: Record<string, unknown>, flowIds?: string[], targetVariables?: Record<string, unknown>): void {
   if (instance.state === 'ACTIVATING') instance = markActivated(rt, instance);
   const completing = rt.update(instance, { state: 'COMPLETING', completionVariables: variables });
   rt.elementRecord(completing, 'ELEMENT_COMPLETING');
-  runCompletion(rt, completing, flowIds);
+  runCompletion(rt, completing, flowIds, targetVariables);
 }
 
 /** Output mappings, then completion and the outgoing flows. Also the retry after an incident. */
-export function runCompletion(rt: Runtime, instance: ElementInstanceRow, flowIds?: string[]): void {
+export function runCompletion(rt: Runtime, instance: ElementInstanceRow, flowIds?: string[], targetVariables?: Record<string, unknown>): void {
   const node = rt.node(instance);
   const variables = instance.completionVariables;
   try {
@@ -95,10 +112,11 @@ export function runCompletion(rt: Runtime, instance: ElementInstanceRow, flowIds
     behaviorOf(node).completed?.(rt, done, node, finalVariables!);
     return;
   }
-  takeFlows(rt, done, flowIds ?? node.outgoing);
+  takeFlows(rt, done, flowIds ?? node.outgoing, targetVariables);
 }
 
 function removeInstance(rt: Runtime, instance: ElementInstanceRow): void {
+  closeSubscriptions(rt, instance.key);
   removeIncidentsOf(rt, instance.key);
   dropScopeVariables(rt, instance.key);
   rt.state.elementInstances.delete(instance.key);
@@ -109,14 +127,14 @@ function removeInstance(rt: Runtime, instance: ElementInstanceRow): void {
  * the activations are written before they are processed: a branch that races ahead to an
  * inclusive join must see its siblings still on their way.
  */
-function takeFlows(rt: Runtime, completed: ElementInstanceRow, flowIds: string[]): void {
+function takeFlows(rt: Runtime, completed: ElementInstanceRow, flowIds: string[], targetVariables?: Record<string, unknown>): void {
   const flowScope = rt.instance(completed.flowScopeKey);
   if (!flowScope) return;
   const process = rt.process(completed.processDefinitionKey);
   const created: ElementInstanceRow[] = [];
   for (const flowId of flowIds) {
     const target = takeFlow(rt, rt.instance(flowScope.key)!, process.flows.get(flowId)!);
-    if (target) created.push(createElementInstance(rt, target, rt.instance(flowScope.key)!));
+    if (target) created.push(createElementInstance(rt, target, rt.instance(flowScope.key)!, targetVariables));
   }
   for (const instance of created) {
     const current = rt.instance(instance.key);

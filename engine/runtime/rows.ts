@@ -77,6 +77,8 @@ export interface ElementInstanceRow {
   childProcessInstanceKey?: number;
   /** Flow scopes: tokens waiting at joining gateways, "gatewayId flowId" -> count. */
   joinTokens?: Record<string, number>;
+  /** A process instance started by a message start event with a correlation key. */
+  startCorrelationKey?: string;
   /** While COMPLETING: the variables the element completes with (job, result, child), kept for a retry. */
   completionVariables?: Record<string, unknown>;
   startTime: number;
@@ -175,4 +177,53 @@ export interface HistoryRecord {
   processInstanceKey?: number;
   timestamp: number;
   value: Record<string, unknown>;
+}
+
+/** A timer: of a waiting element instance (catch event, boundary, event sub-process) or of a process's timer start event (elementInstanceKey -1). */
+export interface TimerRow {
+  key: number;
+  elementInstanceKey: number;
+  processInstanceKey: number;
+  processDefinitionKey: number;
+  bpmnProcessId: string;
+  /** The catch event the timer belongs to. */
+  targetElementId: string;
+  dueDate: number;
+  repetitions: number;
+  interval?: string;
+  cron?: string;
+}
+
+/** An open message subscription of a waiting element instance. */
+export interface MessageSubscriptionRow {
+  key: number;
+  elementInstanceKey: number;
+  processInstanceKey: number;
+  bpmnProcessId: string;
+  targetElementId: string;
+  messageName: string;
+  correlationKey: string;
+}
+
+/** A published message kept for its time to live. */
+export interface MessageRow {
+  key: number;
+  name: string;
+  correlationKey: string;
+  messageId: string;
+  variables: Record<string, unknown>;
+  deadline: number;
+  /** Process instances it was correlated to: a message correlates once per instance. */
+  correlatedInstances: number[];
+  /** BPMN process ids whose message start event it started: once per process. */
+  correlatedProcesses: string[];
+}
+
+/** An open signal subscription of a waiting element instance. */
+export interface SignalSubscriptionRow {
+  key: number;
+  elementInstanceKey: number;
+  processInstanceKey: number;
+  targetElementId: string;
+  signalName: string;
 }

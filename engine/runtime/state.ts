@@ -2,6 +2,7 @@
 // tables through change listeners, so undo and load keep them right without extra code.
 
 import { Table } from './table.ts';
+import { DueHeap } from './due-heap.ts';
 import type {
   DecisionRow,
   DrgRow,
@@ -11,7 +12,11 @@ import type {
   IncidentRow,
   JobRow,
   ProcessRow,
+  MessageRow,
+  MessageSubscriptionRow,
   ResourceRow,
+  SignalSubscriptionRow,
+  TimerRow,
   UserTaskRow,
   VariableRow,
 } from './rows.ts';
@@ -25,6 +30,10 @@ function addTo<K, V>(index: Map<K, Set<V>>, key: K, value: V): void {
 function removeFrom<K, V>(index: Map<K, Set<V>>, key: K, value: V): void {
   const set = index.get(key);
   if (set && set.delete(value) && set.size === 0) index.delete(key);
+}
+
+export function messageKey(name: string, correlationKey: string): string {
+  return `${name}\u0000${correlationKey}`;
 }
 
 /** Versions of one id, ordered by version. */
@@ -50,7 +59,35 @@ export class EngineState {
   readonly jobs = new Table<JobRow>('jobs');
   readonly incidents = new Table<IncidentRow>('incidents');
   readonly userTasks = new Table<UserTaskRow>('user_tasks');
-  readonly tables = [this.resources, this.elementInstances, this.variables, this.jobs, this.incidents, this.userTasks];
+  readonly timers = new Table<TimerRow>('timers');
+  readonly messageSubscriptions = new Table<MessageSubscriptionRow>('message_subscriptions');
+  readonly messages = new Table<MessageRow>('messages');
+  readonly signalSubscriptions = new Table<SignalSubscriptionRow>('signal_subscriptions');
+  readonly tables = [
+    this.resources,
+    this.elementInstances,
+    this.variables,
+    this.jobs,
+    this.incidents,
+    this.userTasks,
+    this.timers,
+    this.messageSubscriptions,
+    this.messages,
+    this.signalSubscriptions,
+  ];
+
+  /** The next timers and message expiries, without scanning. */
+  readonly timerHeap = new DueHeap((key) => this.timers.get(key)?.dueDate);
+  readonly messageHeap = new DueHeap((key) => this.messages.get(key)?.deadline);
+  /** elementInstanceKey -> keys of its timers, message and signal subscriptions. */
+  readonly subscriptionsByElement = new Map<number, Set<number>>();
+  /** "name\u0000correlationKey" -> message subscription keys, and buffered message keys. */
+  readonly messageSubscriptionsByName = new Map<string, Set<number>>();
+  readonly messagesByName = new Map<string, Set<number>>();
+  /** signal name -> signal subscription keys. */
+  readonly signalSubscriptionsByName = new Map<string, Set<number>>();
+  /** "bpmnProcessId\u0000correlationKey" -> active instances started by a message with that key. */
+  readonly instancesByStartCorrelation = new Map<string, Set<number>>();
 
   readonly processesById = versionIndex<ProcessRow>(this.resources, (r) => (r.kind === 'process' ? [r.bpmnProcessId, r] : undefined));
   readonly drgsById = versionIndex<DrgRow>(this.resources, (r) => (r.kind === 'drg' ? [r.drgId, r] : undefined));
@@ -99,6 +136,34 @@ export class EngineState {
       const timed = next && (next.state === 'ACTIVATED' || (next.state === 'FAILED' && next.recurAt !== undefined));
       if (timed) this.timedJobs.add(key);
       else this.timedJobs.delete(key);
+    });
+    for (const table of [this.timers, this.messageSubscriptions, this.signalSubscriptions] as unknown as Table<{ elementInstanceKey: number }>[]) {
+      table.onChange((key, prev, next) => {
+        if (prev) removeFrom(this.subscriptionsByElement, prev.elementInstanceKey, key);
+        if (next) addTo(this.subscriptionsByElement, next.elementInstanceKey, key);
+      });
+    }
+    this.timers.onChange((key, _prev, next) => {
+      if (next) this.timerHeap.push(next.dueDate, key);
+    });
+    this.messageSubscriptions.onChange((key, prev, next) => {
+      if (prev) removeFrom(this.messageSubscriptionsByName, messageKey(prev.messageName, prev.correlationKey), key);
+      if (next) addTo(this.messageSubscriptionsByName, messageKey(next.messageName, next.correlationKey), key);
+    });
+    this.messages.onChange((key, prev, next) => {
+      if (prev) removeFrom(this.messagesByName, messageKey(prev.name, prev.correlationKey), key);
+      if (next) {
+        addTo(this.messagesByName, messageKey(next.name, next.correlationKey), key);
+        this.messageHeap.push(next.deadline, key);
+      }
+    });
+    this.signalSubscriptions.onChange((key, prev, next) => {
+      if (prev) removeFrom(this.signalSubscriptionsByName, prev.signalName, key);
+      if (next) addTo(this.signalSubscriptionsByName, next.signalName, key);
+    });
+    this.elementInstances.onChange((key, prev, next) => {
+      if (prev?.startCorrelationKey !== undefined) removeFrom(this.instancesByStartCorrelation, messageKey(prev.bpmnProcessId, prev.startCorrelationKey), key);
+      if (next?.startCorrelationKey !== undefined) addTo(this.instancesByStartCorrelation, messageKey(next.bpmnProcessId, next.startCorrelationKey), key);
     });
     this.incidents.onChange((key, prev, next) => {
       if (prev) {

@@ -166,15 +166,33 @@ describe('engine crash recovery (SIGKILL mid-run, restart on the same database)'
       const keys = [...created];
 
       // --- every acknowledged instance completes ---
-      await eventually(async () => {
-        const r = await pool!.query<{ n: string }>(
-          `SELECT count(DISTINCT key) AS n FROM engine_records
+      const notCompleted = async () => {
+        const r = await pool!.query<{ key: string }>(
+          `SELECT DISTINCT key FROM engine_records
             WHERE value_type = 'PROCESS_INSTANCE' AND intent = 'ELEMENT_COMPLETED'
               AND value->>'bpmnElementType' = 'PROCESS' AND key = ANY($1::bigint[])`,
           [keys],
         );
-        return Number(r.rows[0].n) === keys.length ? true : undefined;
-      }, `all ${keys.length} acknowledged instances to complete`, 40_000);
+        const done = new Set(r.rows.map((row) => row.key));
+        return keys.filter((k) => !done.has(k));
+      };
+      try {
+        await eventually(async () => ((await notCompleted()).length === 0 ? true : undefined), 'acknowledged instances to complete', 30_000);
+      } catch {
+        const missing = await notCompleted();
+        const known = await pool!.query<{ key: string }>(
+          `SELECT DISTINCT process_instance_key AS key FROM engine_records WHERE process_instance_key = ANY($1::bigint[])`,
+          [missing],
+        );
+        const lostCreates = missing.filter((k) => !known.rows.some((row) => row.key === k));
+        const lostCompletions = acknowledged.filter((c) => missing.includes(c.processInstanceKey));
+        expect.fail(
+          `${missing.length} of ${keys.length} acknowledged instances did not complete within 30 s ` +
+          `(e.g. ${missing.slice(0, 3).join(', ')}); ${lostCreates.length} of them are not in the records at all ` +
+          `(acknowledged creates lost); workers were told ${lostCompletions.length} of their jobs completed. ` +
+          `The engine's last output:\n${engine.output().split('\n').slice(-20).join('\n')}`,
+        );
+      }
 
       // Instances the engine committed but could not acknowledge (create in flight at the kill)
       // run too: every instance in the records completes.

@@ -27,10 +27,10 @@ describe('deployments', () => {
   });
 
   it('refuses what the engine cannot run yet at deploy time, never half-running it', async () => {
-    const timer = bpmn('with-timer', start(), `<bpmn:intermediateCatchEvent id="wait"><bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>`, end(), chain('start', 'wait', 'end'));
-    const err = await failure(t.zeebe.deployResource({ process: timer, name: 'with-timer.bpmn' }));
+    const multi = bpmn('with-multi', start(), `<bpmn:serviceTask id="each"><bpmn:extensionElements><zeebe:taskDefinition type="x" /></bpmn:extensionElements><bpmn:multiInstanceLoopCharacteristics><bpmn:extensionElements><zeebe:loopCharacteristics inputCollection="=items" inputElement="item" /></bpmn:extensionElements></bpmn:multiInstanceLoopCharacteristics></bpmn:serviceTask>`, end(), chain('start', 'each', 'end'));
+    const err = await failure(t.zeebe.deployResource({ process: multi, name: 'with-multi.bpmn' }));
     expect(err.code).to.equal(3);
-    expect(err.message).to.contain("'wait'").and.match(/timer/i);
+    expect(err.message).to.contain("'each'").and.match(/multi-instance/i);
   });
 
   it('refuses XML that is not BPMN and unknown file types', async () => {

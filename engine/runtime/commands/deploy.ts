@@ -9,10 +9,11 @@ import { Rejection, reject } from '../rejection.ts';
 import type { DecisionRow, DrgRow, FormRow, ProcessRow, ResourceRow } from '../rows.ts';
 import type { Runtime } from '../runtime.ts';
 import { SUPPORTED_ELEMENT_TYPES } from '../elements/index.ts';
+import { scheduleStartTimers } from '../timers.ts';
 import type { BpmnEventType } from '../../model/index.ts';
 
 /** What the engine executes today; deploy rejects the rest, naming the element. */
-export const SUPPORTED_EVENT_TYPES = new Set<BpmnEventType>(['NONE', 'ERROR', 'TERMINATE']);
+export const SUPPORTED_EVENT_TYPES = new Set<BpmnEventType>(['NONE', 'ERROR', 'TERMINATE', 'TIMER', 'MESSAGE', 'SIGNAL', 'ESCALATION', 'LINK']);
 
 export interface ResourceInput {
   name: string;
@@ -129,6 +130,7 @@ function deployProcess(rt: Runtime, r: Extract<ParsedResource, { kind: 'bpmn' }>
   };
   rt.processes.set(row.key, p);
   rt.state.resources.put(row.key, row);
+  scheduleStartTimers(rt, row, latest);
   rt.record('PROCESS', 'CREATED', row.key, { bpmnProcessId: p.id, version: row.version, resourceName: r.name }, undefined);
   return row;
 }

@@ -4,7 +4,6 @@ import type { BpmnElementType, FlowNode } from '../../model/index.ts';
 import type { ElementBehavior } from './behavior.ts';
 import { businessRuleTask } from './business-rule-task.ts';
 import { callActivity } from './call-activity.ts';
-import { endEvent } from './end-event.ts';
 import { exclusiveGateway, inclusiveGateway, parallelGateway } from './gateways.ts';
 import { jobTask } from './job-task.ts';
 import { passThrough } from './pass-through.ts';
@@ -12,6 +11,8 @@ import { processBehavior } from './process.ts';
 import { scriptTask } from './script-task.ts';
 import { eventSubProcess, subProcess } from './sub-process.ts';
 import { userTask } from './user-task.ts';
+import { catchEvent, eventBasedGateway } from './catch-event.ts';
+import { endEvent, intermediateThrowEvent } from './throw-event.ts';
 
 export type { ElementBehavior } from './behavior.ts';
 
@@ -22,7 +23,10 @@ const behaviors: Partial<Record<BpmnElementType, ElementBehavior>> = {
   START_EVENT: passThrough,
   END_EVENT: endEvent,
   BOUNDARY_EVENT: passThrough,
-  INTERMEDIATE_THROW_EVENT: passThrough,
+  INTERMEDIATE_THROW_EVENT: intermediateThrowEvent,
+  INTERMEDIATE_CATCH_EVENT: catchEvent,
+  RECEIVE_TASK: catchEvent,
+  EVENT_BASED_GATEWAY: eventBasedGateway,
   MANUAL_TASK: passThrough,
   TASK: passThrough,
   SERVICE_TASK: jobTask,

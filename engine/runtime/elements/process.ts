@@ -2,7 +2,7 @@
 // when one completes, its caller (a call activity or a client waiting for the result) is told.
 
 import type { FlowNode } from '../../model/index.ts';
-import { activateElement, completeElement, markActivated } from '../lifecycle.ts';
+import { activateElement, completeElement, markActivated, openSubscriptionsOrIncident } from '../lifecycle.ts';
 import type { ElementInstanceRow, ProcessRow } from '../rows.ts';
 import type { Runtime } from '../runtime.ts';
 import { setLocalVariables } from '../variables.ts';
@@ -13,6 +13,8 @@ export interface StartOptions {
   /** Start instructions: elements to activate instead of the none start event. */
   startElementIds?: string[];
   parent?: ElementInstanceRow;
+  /** Started by a message start event with this correlation key. */
+  startCorrelationKey?: string;
 }
 
 export function noneStartEvent(rt: Runtime, definition: ProcessRow): FlowNode | undefined {
@@ -36,6 +38,7 @@ export function startProcessInstance(rt: Runtime, definition: ProcessRow, option
     version: definition.version,
     parentProcessInstanceKey: options.parent?.processInstanceKey,
     parentElementInstanceKey: options.parent?.key,
+    startCorrelationKey: options.startCorrelationKey,
     startTime: rt.now,
   };
   rt.state.elementInstances.put(key, instance);
@@ -43,6 +46,7 @@ export function startProcessInstance(rt: Runtime, definition: ProcessRow, option
   rt.elementRecord(instance, 'ELEMENT_ACTIVATING');
   setLocalVariables(rt, key, options.variables);
   const activated = markActivated(rt, instance);
+  if (!openSubscriptionsOrIncident(rt, activated, process.elements.get(process.id)!)) return activated;
   const starts = options.startElementIds?.length ? options.startElementIds.map((id) => process.elements.get(id)!) : [noneStartEvent(rt, definition)!];
   for (const node of starts) activateElement(rt, node, rt.instance(activated.key)!);
   return activated;

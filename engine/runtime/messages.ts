@@ -1,0 +1,116 @@
+// Messages as Zeebe correlates them: a published message goes to every open subscription with
+// its name and correlation key (once per process instance) and to the message start events of
+// the latest process versions (once per process, and no second instance for a correlation key
+// while one is active); with a time to live it waits for subscriptions opened later.
+
+import { reject } from './rejection.ts';
+import type { MessageRow, ProcessRow } from './rows.ts';
+import type { Runtime } from './runtime.ts';
+import { messageKey } from './state.ts';
+import { startByEvent, triggerEvent } from './event-triggers.ts';
+import { evaluateAttribute } from '../feel/index.ts';
+
+export interface PublishRequest {
+  name: string;
+  correlationKey: string;
+  timeToLive: number;
+  messageId: string;
+  variables: Record<string, unknown>;
+}
+
+function messageValue(m: MessageRow): Record<string, unknown> {
+  return { name: m.name, correlationKey: m.correlationKey, messageId: m.messageId, deadline: m.deadline, variables: m.variables };
+}
+
+export function publishMessage(rt: Runtime, request: PublishRequest): number {
+  if (!request.name) reject('INVALID_ARGUMENT', 'PUBLISH', `Expected to publish a message with a name, but the 'name' was empty`);
+  if (request.messageId) {
+    for (const key of rt.state.messagesByName.get(messageKey(request.name, request.correlationKey)) ?? []) {
+      if (rt.state.messages.get(key)!.messageId === request.messageId) {
+        reject('ALREADY_EXISTS', 'PUBLISH', `Expected to publish a new message with id '${request.messageId}', but a message with that id was already published`);
+      }
+    }
+  }
+  const message: MessageRow = {
+    key: rt.newKey(),
+    name: request.name,
+    correlationKey: request.correlationKey,
+    messageId: request.messageId,
+    variables: request.variables,
+    deadline: rt.now + Math.max(0, request.timeToLive),
+    correlatedInstances: [],
+    correlatedProcesses: [],
+  };
+  rt.record('MESSAGE', 'PUBLISHED', message.key, messageValue(message));
+  const correlated = correlate(rt, message);
+  if (request.timeToLive > 0) rt.state.messages.put(message.key, correlated);
+  else rt.record('MESSAGE', 'EXPIRED', message.key, messageValue(message));
+  return message.key;
+}
+
+/** Correlates a message to what waits for it now; returns it with what it reached. */
+function correlate(rt: Runtime, message: MessageRow): MessageRow {
+  const instances = new Set(message.correlatedInstances);
+  const processes = new Set(message.correlatedProcesses);
+  for (const definition of messageStartDefinitions(rt, message.name)) {
+    if (processes.has(definition.row.bpmnProcessId)) continue;
+    if (message.correlationKey && (rt.state.instancesByStartCorrelation.get(messageKey(definition.row.bpmnProcessId, message.correlationKey))?.size ?? 0) > 0) continue;
+    processes.add(definition.row.bpmnProcessId);
+    const instance = startByEvent(rt, definition.row, definition.startEventId, message.variables, message.correlationKey || undefined);
+    instances.add(instance.key);
+    rt.record('MESSAGE_START_EVENT_SUBSCRIPTION', 'CORRELATED', message.key, { messageName: message.name, processInstanceKey: instance.key, startEventId: definition.startEventId }, instance.key);
+  }
+  const subscriptionKeys = [...(rt.state.messageSubscriptionsByName.get(messageKey(message.name, message.correlationKey)) ?? [])].sort((a, b) => a - b);
+  for (const key of subscriptionKeys) {
+    const subscription = rt.state.messageSubscriptions.get(key);
+    if (!subscription || instances.has(subscription.processInstanceKey)) continue;
+    instances.add(subscription.processInstanceKey);
+    rt.record('PROCESS_MESSAGE_SUBSCRIPTION', 'CORRELATED', key, { ...subscription, messageKey: message.key, variables: message.variables }, subscription.processInstanceKey);
+    // No delete here: an interrupting trigger closes the subscription with its element; a
+    // non-interrupting one (boundary, event sub-process) keeps it open for the next message.
+    triggerEvent(rt, subscription.elementInstanceKey, subscription.targetElementId, message.variables);
+  }
+  return { ...message, correlatedInstances: [...instances], correlatedProcesses: [...processes] };
+}
+
+/** A buffered message reaches subscriptions that just opened, oldest message first. */
+export function correlateBufferedMessages(rt: Runtime, elementInstanceKey: number): void {
+  for (const subscriptionKey of [...(rt.state.subscriptionsByElement.get(elementInstanceKey) ?? [])]) {
+    const subscription = rt.state.messageSubscriptions.get(subscriptionKey);
+    if (!subscription) continue;
+    const candidates = [...(rt.state.messagesByName.get(messageKey(subscription.messageName, subscription.correlationKey)) ?? [])].sort((a, b) => a - b);
+    for (const key of candidates) {
+      const message = rt.state.messages.get(key)!;
+      if (message.deadline <= rt.now || message.correlatedInstances.includes(subscription.processInstanceKey)) continue;
+      rt.state.messages.put(key, { ...message, correlatedInstances: [...message.correlatedInstances, subscription.processInstanceKey] });
+      rt.record('PROCESS_MESSAGE_SUBSCRIPTION', 'CORRELATED', subscriptionKey, { ...subscription, messageKey: key, variables: message.variables }, subscription.processInstanceKey);
+      triggerEvent(rt, subscription.elementInstanceKey, subscription.targetElementId, message.variables);
+      return; // the element took an event; its other subscriptions closed with it or wait on
+    }
+  }
+}
+
+/** Buffered messages past their time to live are gone. */
+export function expireMessages(rt: Runtime, limit = 1000): void {
+  for (const key of rt.state.messageHeap.due(rt.now, limit)) {
+    const message = rt.state.messages.get(key);
+    if (!message) continue;
+    rt.state.messages.delete(key);
+    rt.record('MESSAGE', 'EXPIRED', key, messageValue(message));
+  }
+}
+
+/** The latest process versions with a message start event for this name. */
+function messageStartDefinitions(rt: Runtime, name: string): Array<{ row: ProcessRow; startEventId: string }> {
+  const found: Array<{ row: ProcessRow; startEventId: string }> = [];
+  for (const versions of rt.state.processesById.values()) {
+    const row = versions.at(-1)!;
+    const process = rt.processes.get(row.key);
+    if (!process) continue;
+    for (const id of process.elements.get(process.id)!.startEventIds) {
+      const start = process.elements.get(id)!;
+      if (start.message && String(evaluateAttribute(start.message.name, {}, rt.now)) === name) found.push({ row, startEventId: id });
+    }
+  }
+  return found;
+}
