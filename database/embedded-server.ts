@@ -9,8 +9,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { loadEmbeddedPostgres, postgresBinary } from './embedded-postgres.ts';
-import type { EmbeddedPostgres } from './embedded-postgres.ts';
+import { postgresBinaries } from './binaries.ts';
+import type { Binaries } from './binaries.ts';
 import { LogTail } from './log-tail.ts';
 import { ownServer } from './process-exit.ts';
 import { grantTraverse, postgresUserIfRoot } from './postgres-user.ts';
@@ -63,7 +63,7 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
   const { port, log } = options;
   const dataDir = path.resolve(options.dataDir);
   const pgdata = path.join(dataDir, 'pgdata');
-  const EmbeddedPostgresClass = await loadEmbeddedPostgres();
+  const binaries = postgresBinaries();
   const runAs = await postgresUserIfRoot(log);
 
   // Parents get the usual umask; only the directory holding the password is private.
@@ -72,30 +72,20 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
   if (runAs) {
     fs.chownSync(dataDir, runAs.uid, runAs.gid);
     await grantTraverse(dataDir, runAs, log);
-    await grantTraverse(postgresBinary(), runAs, log);
+    await grantTraverse(binaries.postgres, runAs, log);
   }
-  const password = readOrCreatePassword(path.join(dataDir, 'password'));
+  const passwordFile = path.join(dataDir, 'password');
+  const password = readOrCreatePassword(passwordFile, runAs);
   const serverLog = new LogTail();
 
   if (!fs.existsSync(path.join(pgdata, 'PG_VERSION'))) {
-    const initdbFlags = [...INITDB_FLAGS, ...(options.extraInitdbFlags ?? [])];
-    await initialise(pgdata, (databaseDir) => new EmbeddedPostgresClass({
-      databaseDir,
-      user: EMBEDDED_USER,
-      password,
-      authMethod: 'scram-sha-256',
-      // Only makes the library chown the staging directory: the user exists by now.
-      createPostgresUser: runAs !== null,
-      initdbFlags,
-      onLog: (message) => serverLog.push(message),
-      onError: (error) => serverLog.push(`${error instanceof Error ? error.message : String(error)}\n`),
-    }), serverLog);
+    await initialise(pgdata, binaries, passwordFile, runAs, options.extraInitdbFlags ?? [], serverLog);
     log(`initialised a new PostgreSQL cluster in ${pgdata}`);
   }
   writeSettings(pgdata, options.settings, runAs);
   await clearStalePostmaster(pgdata, log);
 
-  const child = await start(pgdata, port, runAs, serverLog);
+  const child = await start(binaries, pgdata, port, runAs, serverLog);
   const pid = child.pid!;
   if (options.keepProcessAlive === false) {
     child.unref();
@@ -147,21 +137,34 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
 const MATTERS = /\b(PANIC|FATAL):|terminated by signal|No space left|could not (write|fsync|extend)/;
 const ROUTINE = /administrator command|the database system is (starting up|shutting down)|password authentication failed/;
 
-async function initialise(pgdata: string, create: (dir: string) => EmbeddedPostgres, serverLog: LogTail): Promise<void> {
+async function initialise(pgdata: string, binaries: Binaries, passwordFile: string, runAs: RunAs | null,
+  extraFlags: string[], serverLog: LogTail): Promise<void> {
   const parent = path.dirname(pgdata);
   const prefix = `${path.basename(pgdata)}.init-`;
   // Staging directories of runs that died mid-initdb (their pid no longer runs).
   for (const name of fs.readdirSync(parent)) {
-    const owner = Number(name.slice(prefix.length));
-    if (name.startsWith(prefix) && !isRunning(owner)) fs.rmSync(path.join(parent, name), { recursive: true, force: true });
+    if (name.startsWith(prefix) && !isRunning(Number(name.slice(prefix.length)))) {
+      fs.rmSync(path.join(parent, name), { recursive: true, force: true });
+    }
   }
   const staging = path.join(parent, `${prefix}${process.pid}`);
+  fs.mkdirSync(staging, { mode: 0o700 });
+  if (runAs) fs.chownSync(staging, runAs.uid, runAs.gid);
   const mark = serverLog.mark();
-  try {
-    await create(staging).initialise();
-  } catch (err) {
+  const initdb = spawn(binaries.initdb, [
+    `--pgdata=${staging}`, `--username=${EMBEDDED_USER}`, `--pwfile=${passwordFile}`, '--auth=scram-sha-256',
+    ...INITDB_FLAGS, ...extraFlags,
+  ], { ...(runAs ?? {}), stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_MESSAGES: 'C' } });
+  const onData = (chunk: Buffer) => serverLog.push(chunk.toString('utf8'));
+  initdb.stdout.on('data', onData);
+  initdb.stderr.on('data', onData);
+  const outcome = await new Promise<string | null>((resolve) => {
+    initdb.once('error', (err) => resolve(err.message));
+    initdb.once('close', (code, signal) => resolve(code === 0 ? null : `exit ${signal ?? code}`));
+  });
+  if (outcome !== null) {
     fs.rmSync(staging, { recursive: true, force: true });
-    throw new Error(`initdb failed for ${pgdata}: ${(err as Error).message}\n${serverLog.since(mark)}`);
+    throw new Error(`initdb failed for ${pgdata} (${outcome}):\n${serverLog.since(mark)}`);
   }
   fs.appendFileSync(path.join(staging, 'postgresql.conf'), `\ninclude_if_exists = '${SETTINGS_FILE}'\n`);
   try {
@@ -180,11 +183,12 @@ function writeSettings(pgdata: string, settings: ServerSettings, runAs: RunAs | 
   if (runAs) fs.chownSync(file, runAs.uid, runAs.gid);
 }
 
-async function start(pgdata: string, port: number, runAs: RunAs | null, serverLog: LogTail): Promise<ChildProcess> {
+async function start(binaries: Binaries, pgdata: string, port: number, runAs: RunAs | null,
+  serverLog: LogTail): Promise<ChildProcess> {
   for (let attempt = 1; ; attempt++) {
     const mark = serverLog.mark();
     try {
-      return await spawnPostgres(pgdata, port, runAs, serverLog);
+      return await spawnPostgres(binaries, pgdata, port, runAs, serverLog);
     } catch (err) {
       const output = serverLog.since(mark);
       if (/Address already in use/.test(output)) {
@@ -204,9 +208,10 @@ async function start(pgdata: string, port: number, runAs: RunAs | null, serverLo
 }
 
 /** Resolves once the server accepts connections; the server log goes to serverLog. */
-function spawnPostgres(pgdata: string, port: number, runAs: RunAs | null, serverLog: LogTail): Promise<ChildProcess> {
+function spawnPostgres(binaries: Binaries, pgdata: string, port: number, runAs: RunAs | null,
+  serverLog: LogTail): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(postgresBinary(), ['-D', pgdata, '-p', String(port), ...POSTGRES_FLAGS], {
+    const child = spawn(binaries.postgres, ['-D', pgdata, '-p', String(port), ...POSTGRES_FLAGS], {
       ...(runAs ?? {}),
       // Own process group: a terminal's Ctrl-C reaches only Node, which stops the engine
       // before the database. LC_MESSAGES=C: the ready line below is matched in English.
@@ -229,7 +234,8 @@ function spawnPostgres(pgdata: string, port: number, runAs: RunAs | null, server
       serverLog.onLine = undefined;
       reject(err);
     });
-    child.once('exit', (code, signal) => {
+    // 'close', not 'exit': by then the log holds the FATAL line that explains the failure.
+    child.once('close', (code, signal) => {
       if (ready) return;
       serverLog.onLine = undefined;
       reject(new Error(`postgres exited with ${signal ?? `code ${code}`} before accepting connections`));
@@ -237,11 +243,15 @@ function spawnPostgres(pgdata: string, port: number, runAs: RunAs | null, server
   });
 }
 
-/** First writer wins: created under a temporary name and hard-linked into place. */
-function readOrCreatePassword(file: string): string {
+/**
+ * First writer wins: created under a temporary name and hard-linked into place. Owned by
+ * the server's user, because initdb reads it (--pwfile); root reads it regardless.
+ */
+function readOrCreatePassword(file: string, runAs: RunAs | null): string {
   if (!fs.existsSync(file)) {
     const temporary = `${file}.${process.pid}.tmp`;
     fs.writeFileSync(temporary, `${crypto.randomBytes(24).toString('hex')}\n`, { mode: 0o600 });
+    if (runAs) fs.chownSync(temporary, runAs.uid, runAs.gid);
     try {
       fs.linkSync(temporary, file);
     } catch (err) {

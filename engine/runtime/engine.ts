@@ -10,7 +10,7 @@ import { loadState, takeChanges, writeChanges } from '../state/store.ts';
 import { Rejection } from './rejection.ts';
 import { KEY_BASE, Runtime, type RuntimeHooks } from './runtime.ts';
 import type { ElementInstanceRow, JobRow } from './rows.ts';
-import { activateJob, nextJobDue, putJob, recurDueJobs, type ActivatedJob, type ActivationRequest } from './jobs.ts';
+import { activateJob, putJob, recurDueJobs, type ActivatedJob, type ActivationRequest } from './jobs.ts';
 import { JobWaiters, type JobStream, type LongPoll } from './job-waiters.ts';
 import { fireDueTimers } from './timers.ts';
 import { expireMessages } from './messages.ts';
@@ -153,6 +153,8 @@ export class Engine {
         try {
           await writeChanges(this.writer, changes);
         } catch (err) {
+          // Memory is now ahead of the database: take no more commands, whatever onFatal does.
+          this.closed = true;
           this.onFatal(err as Error);
           for (const p of processed) p.pending.reject(err);
           return;
@@ -244,7 +246,7 @@ export class Engine {
   private checkDue(): void {
     const now = this.clock.now();
     const { state } = this.rt;
-    const due = [nextJobDue(this.rt), state.timerHeap.peekDue(), state.messageHeap.peekDue()].some((d) => d !== undefined && d <= now);
+    const due = [state.jobHeap.peekDue(), state.timerHeap.peekDue(), state.messageHeap.peekDue()].some((d) => d !== undefined && d <= now);
     if (!due || this.dueCheckPending) return;
     this.dueCheckPending = true;
     void this.submit((rt) => {

@@ -112,24 +112,13 @@ export function activateJob(rt: Runtime, job: JobRow, request: ActivationRequest
 }
 
 /** Activated jobs past their deadline and failed jobs past their back-off become activatable. */
-export function recurDueJobs(rt: Runtime): void {
-  for (const key of [...rt.state.timedJobs]) {
+export function recurDueJobs(rt: Runtime, limit = 1000): void {
+  for (const key of rt.state.jobHeap.due(rt.now, limit)) {
     const job = rt.state.jobs.get(key)!;
-    if (job.state === 'ACTIVATED' && job.deadline <= rt.now) {
+    if (job.state === 'ACTIVATED') {
       putJob(rt, { ...job, state: 'ACTIVATABLE', worker: '', deadline: -1 }, 'TIMED_OUT');
-    } else if (job.state === 'FAILED' && job.recurAt !== undefined && job.recurAt <= rt.now) {
+    } else if (job.state === 'FAILED') {
       putJob(rt, { ...job, state: 'ACTIVATABLE', recurAt: undefined }, 'RECURRED_AFTER_BACKOFF');
     }
   }
-}
-
-/** The earliest time a timed job needs attention, or undefined. */
-export function nextJobDue(rt: Runtime): number | undefined {
-  let next: number | undefined;
-  for (const key of rt.state.timedJobs) {
-    const job = rt.state.jobs.get(key)!;
-    const due = job.state === 'ACTIVATED' ? job.deadline : job.recurAt;
-    if (due !== undefined && (next === undefined || due < next)) next = due;
-  }
-  return next;
 }

@@ -32,6 +32,13 @@ function removeFrom<K, V>(index: Map<K, Set<V>>, key: K, value: V): void {
   if (set && set.delete(value) && set.size === 0) index.delete(key);
 }
 
+/** When a job needs attention on the clock: its activation deadline, or the end of its back-off. */
+export function jobDue(job: JobRow | undefined): number | undefined {
+  if (job?.state === 'ACTIVATED') return job.deadline;
+  if (job?.state === 'FAILED') return job.recurAt;
+  return undefined;
+}
+
 export function messageKey(name: string, correlationKey: string): string {
   return `${name}\u0000${correlationKey}`;
 }
@@ -100,8 +107,8 @@ export class EngineState {
   readonly variablesByScope = new Map<number, Map<string, number>>();
   /** job type -> keys of activatable jobs, oldest first. */
   readonly activatableJobs = new Map<string, Set<number>>();
-  /** Jobs waiting for a deadline or a back-off to pass. */
-  readonly timedJobs = new Set<number>();
+  /** Activated jobs by deadline and failed jobs by back-off end, the earliest first. */
+  readonly jobHeap = new DueHeap((key) => jobDue(this.jobs.get(key)));
   /** elementInstanceKey -> incident keys. */
   readonly incidentsByElement = new Map<number, Set<number>>();
   /** jobKey -> incident key. */
@@ -133,9 +140,8 @@ export class EngineState {
     this.jobs.onChange((key, prev, next) => {
       if (prev?.state === 'ACTIVATABLE') removeFrom(this.activatableJobs, prev.type, key);
       if (next?.state === 'ACTIVATABLE') addTo(this.activatableJobs, next.type, key);
-      const timed = next && (next.state === 'ACTIVATED' || (next.state === 'FAILED' && next.recurAt !== undefined));
-      if (timed) this.timedJobs.add(key);
-      else this.timedJobs.delete(key);
+      const due = jobDue(next);
+      if (due !== undefined && due !== jobDue(prev)) this.jobHeap.push(due, key);
     });
     for (const table of [this.timers, this.messageSubscriptions, this.signalSubscriptions] as unknown as Table<{ elementInstanceKey: number }>[]) {
       table.onChange((key, prev, next) => {

@@ -91,3 +91,56 @@ export function errorBoundary(id: string, attachedTo: string, errorRef?: string,
 
 export const manualTask = (id: string) => `<bpmn:manualTask id="${id}" />`;
 export const task = (id: string) => `<bpmn:task id="${id}" />`;
+
+// --- events ---
+
+export function timerCatch(id: string, kind: 'timeDuration' | 'timeDate' | 'timeCycle', value: string): string {
+  return `<bpmn:intermediateCatchEvent id="${id}"><bpmn:timerEventDefinition><bpmn:${kind}>${esc(value)}</bpmn:${kind}></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>`;
+}
+
+export function timerBoundary(id: string, attachedTo: string, kind: 'timeDuration' | 'timeDate' | 'timeCycle', value: string, interrupting = true): string {
+  return `<bpmn:boundaryEvent id="${id}" attachedToRef="${attachedTo}" cancelActivity="${interrupting}"><bpmn:timerEventDefinition><bpmn:${kind}>${esc(value)}</bpmn:${kind}></bpmn:timerEventDefinition></bpmn:boundaryEvent>`;
+}
+
+export function timerStart(id: string, kind: 'timeDuration' | 'timeDate' | 'timeCycle', value: string): string {
+  return `<bpmn:startEvent id="${id}"><bpmn:timerEventDefinition><bpmn:${kind}>${esc(value)}</bpmn:${kind}></bpmn:timerEventDefinition></bpmn:startEvent>`;
+}
+
+/** A bpmn:message with its zeebe:subscription correlation key (definitions level). */
+export function message(id: string, name: string, correlationKey?: string): string {
+  const sub = correlationKey ? `<bpmn:extensionElements><zeebe:subscription correlationKey="${esc(correlationKey)}" /></bpmn:extensionElements>` : '';
+  return `<bpmn:message id="${id}" name="${esc(name)}">${sub}</bpmn:message>`;
+}
+
+export const messageCatch = (id: string, messageRef: string) => `<bpmn:intermediateCatchEvent id="${id}"><bpmn:messageEventDefinition messageRef="${messageRef}" /></bpmn:intermediateCatchEvent>`;
+export const messageStart = (id: string, messageRef: string) => `<bpmn:startEvent id="${id}"><bpmn:messageEventDefinition messageRef="${messageRef}" /></bpmn:startEvent>`;
+export const receiveTask = (id: string, messageRef: string) => `<bpmn:receiveTask id="${id}" messageRef="${messageRef}" />`;
+export function messageBoundary(id: string, attachedTo: string, messageRef: string, interrupting = true): string {
+  return `<bpmn:boundaryEvent id="${id}" attachedToRef="${attachedTo}" cancelActivity="${interrupting}"><bpmn:messageEventDefinition messageRef="${messageRef}" /></bpmn:boundaryEvent>`;
+}
+
+export const signal = (id: string, name: string) => `<bpmn:signal id="${id}" name="${esc(name)}" />`;
+export const signalCatch = (id: string, signalRef: string) => `<bpmn:intermediateCatchEvent id="${id}"><bpmn:signalEventDefinition signalRef="${signalRef}" /></bpmn:intermediateCatchEvent>`;
+export const signalStart = (id: string, signalRef: string) => `<bpmn:startEvent id="${id}"><bpmn:signalEventDefinition signalRef="${signalRef}" /></bpmn:startEvent>`;
+export const signalThrow = (id: string, signalRef: string) => `<bpmn:intermediateThrowEvent id="${id}"><bpmn:signalEventDefinition signalRef="${signalRef}" /></bpmn:intermediateThrowEvent>`;
+
+export const escalation = (id: string, code: string) => `<bpmn:escalation id="${id}" name="${id}" escalationCode="${code}" />`;
+export const escalationThrow = (id: string, escalationRef: string) => `<bpmn:intermediateThrowEvent id="${id}"><bpmn:escalationEventDefinition escalationRef="${escalationRef}" /></bpmn:intermediateThrowEvent>`;
+export function escalationBoundary(id: string, attachedTo: string, escalationRef: string | undefined, interrupting: boolean): string {
+  return `<bpmn:boundaryEvent id="${id}" attachedToRef="${attachedTo}" cancelActivity="${interrupting}"><bpmn:escalationEventDefinition${escalationRef ? ` escalationRef="${escalationRef}"` : ''} /></bpmn:boundaryEvent>`;
+}
+
+export const linkThrow = (id: string, name: string) => `<bpmn:intermediateThrowEvent id="${id}"><bpmn:linkEventDefinition name="${name}" /></bpmn:intermediateThrowEvent>`;
+export const linkCatch = (id: string, name: string) => `<bpmn:intermediateCatchEvent id="${id}"><bpmn:linkEventDefinition name="${name}" /></bpmn:intermediateCatchEvent>`;
+export const eventGateway = (id: string) => `<bpmn:eventBasedGateway id="${id}" />`;
+
+export function eventSubProcess(id: string, startXml: string, ...elements: string[]): string {
+  return `<bpmn:subProcess id="${id}" triggeredByEvent="true">${startXml}\n${elements.join('\n')}\n</bpmn:subProcess>`;
+}
+
+export function timerEspStart(id: string, value: string, interrupting: boolean): string {
+  return `<bpmn:startEvent id="${id}" isInterrupting="${interrupting}"><bpmn:timerEventDefinition><bpmn:timeDuration>${esc(value)}</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:startEvent>`;
+}
+export function messageEspStart(id: string, messageRef: string, interrupting: boolean): string {
+  return `<bpmn:startEvent id="${id}" isInterrupting="${interrupting}"><bpmn:messageEventDefinition messageRef="${messageRef}" /></bpmn:startEvent>`;
+}

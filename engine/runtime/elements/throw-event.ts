@@ -53,8 +53,10 @@ export const intermediateThrowEvent: ElementBehavior = {
       const scope = rt.instance(current.flowScopeKey)!;
       const process = rt.process(current.processDefinitionKey);
       const target = [...process.elements.values()].find((n) => n.type === 'INTERMEDIATE_CATCH_EVENT' && n.eventType === 'LINK' && n.flowScopeId === node.flowScopeId && n.link?.name === node.link?.name)!;
-      completeElement(rt, current, undefined, []);
-      if (rt.instance(scope.key)) activateElement(rt, target, rt.instance(scope.key)!);
+      // The catch event starts first, so the scope never looks empty in between.
+      activateElement(rt, target, scope);
+      const thrower = rt.instance(current.key);
+      if (thrower) completeElement(rt, thrower, undefined, []);
       return;
     }
     completeElement(rt, current);
