@@ -30,9 +30,12 @@ function findCatcher(rt: Runtime, from: ElementInstanceRow, kind: Kind, code: st
   while (instance) {
     const process = rt.process(instance.processDefinitionKey);
     const node = process.elements.get(instance.elementId)!;
+    // Multi-instance: boundary events belong to the body, event sub-processes to each inner instance.
+    const isBody = instance.type === 'MULTI_INSTANCE_BODY';
+    const isInner = node.multiInstance !== undefined && !isBody;
     const candidates = [
-      ...node.boundaryEventIds.map((id) => process.elements.get(id)!),
-      ...node.eventSubProcessIds.map((id) => process.elements.get(process.elements.get(id)!.startEventIds[0])!),
+      ...(isInner ? [] : node.boundaryEventIds.map((id) => process.elements.get(id)!)),
+      ...(isBody ? [] : node.eventSubProcessIds.map((id) => process.elements.get(process.elements.get(id)!.startEventIds[0])!)),
     ].filter((e) => e.eventType === kind);
     const event = candidates.find((e) => codeOf(rt, e, kind) === code) ?? candidates.find((e) => codeOf(rt, e, kind) === undefined);
     if (event) return { event, instance };

@@ -12,6 +12,7 @@ import { behaviorOf } from './elements/index.ts';
 import { activateJoinIfReady, pendingInclusiveJoins, tokensWaiting } from './joins.ts';
 import { closeSubscriptions, openSubscriptions, SubscriptionError } from './subscriptions.ts';
 import { correlateBufferedMessages } from './messages.ts';
+import { bodyOf, collectInnerResult, innerCompleted, propagateOutputCollection } from './elements/multi-instance.ts';
 
 /** Creates an element instance inside a flow scope and activates it. */
 export function activateElement(rt: Runtime, node: FlowNode, flowScope: ElementInstanceRow, completionVariables?: Record<string, unknown>): ElementInstanceRow {
@@ -20,11 +21,13 @@ export function activateElement(rt: Runtime, node: FlowNode, flowScope: ElementI
   return instance;
 }
 
-function createElementInstance(rt: Runtime, node: FlowNode, flowScope: ElementInstanceRow, completionVariables?: Record<string, unknown>): ElementInstanceRow {
+/** A new element instance in ACTIVATING; a multi-instance activity is entered at its body. */
+export function createElementInstance(rt: Runtime, node: FlowNode, flowScope: ElementInstanceRow, completionVariables?: Record<string, unknown>): ElementInstanceRow {
+  const inner = flowScope.type === 'MULTI_INSTANCE_BODY' && flowScope.elementId === node.id;
   const instance: ElementInstanceRow = {
     key: rt.newKey(),
     elementId: node.id,
-    type: node.type,
+    type: node.multiInstance && !inner ? 'MULTI_INSTANCE_BODY' : node.type,
     state: 'ACTIVATING',
     flowScopeKey: flowScope.key,
     processInstanceKey: flowScope.processInstanceKey,
@@ -42,10 +45,12 @@ function createElementInstance(rt: Runtime, node: FlowNode, flowScope: ElementIn
 /** Input mappings, then the element's behaviour. Also the retry after an activation incident. */
 export function runActivation(rt: Runtime, instance: ElementInstanceRow): void {
   const node = rt.node(instance);
-  if (node.inputMappings.length > 0) {
+  // A multi-instance body has no mappings of its own: they apply to each inner instance.
+  if (node.inputMappings.length > 0 && instance.type !== 'MULTI_INSTANCE_BODY') {
     let values: Record<string, unknown>;
     try {
-      values = evaluateMappings(node.inputMappings, visibleVariables(rt, instance.flowScopeKey), rt.now);
+      // From the instance itself: an inner multi-instance instance already holds its item and loopCounter.
+      values = evaluateMappings(node.inputMappings, visibleVariables(rt, instance.key), rt.now);
     } catch (err) {
       createIncident(rt, instance, 'IO_MAPPING_ERROR', (err as Error).message);
       return;
@@ -53,7 +58,7 @@ export function runActivation(rt: Runtime, instance: ElementInstanceRow): void {
     setLocalVariables(rt, instance.key, values);
   }
   if (!openSubscriptionsOrIncident(rt, instance, node)) return;
-  behaviorOf(node).activate(rt, instance, node);
+  behaviorOf(instance.type).activate(rt, instance, node);
   correlateBufferedMessages(rt, instance.key);
 }
 
@@ -92,14 +97,18 @@ export function completeElement(rt: Runtime, instance: ElementInstanceRow, varia
 export function runCompletion(rt: Runtime, instance: ElementInstanceRow, flowIds?: string[], targetVariables?: Record<string, unknown>): void {
   const node = rt.node(instance);
   const variables = instance.completionVariables;
+  const body = bodyOf(rt, instance);
   try {
-    if (node.outputMappings.length > 0) {
+    if (instance.type === 'MULTI_INSTANCE_BODY') {
+      propagateOutputCollection(rt, instance, node);
+    } else if (node.outputMappings.length > 0) {
       if (variables) setLocalVariables(rt, instance.key, variables);
       const mapped = evaluateMappings(node.outputMappings, visibleVariables(rt, instance.key), rt.now);
       mergeVariables(rt, instance.flowScopeKey === -1 ? instance.key : instance.flowScopeKey, mapped);
     } else if (variables && instance.type !== 'PROCESS') {
       mergeVariables(rt, instance.key, variables);
     }
+    if (body) collectInnerResult(rt, body, instance, node);
   } catch (err) {
     createIncident(rt, instance, 'IO_MAPPING_ERROR', (err as Error).message);
     return;
@@ -109,9 +118,10 @@ export function runCompletion(rt: Runtime, instance: ElementInstanceRow, flowIds
   const finalVariables = done.type === 'PROCESS' ? localVariables(rt, done.key) : undefined;
   removeInstance(rt, done);
   if (done.type === 'PROCESS') {
-    behaviorOf(node).completed?.(rt, done, node, finalVariables!);
+    behaviorOf(done.type).completed?.(rt, done, node, finalVariables!);
     return;
   }
+  if (body) return innerCompleted(rt, rt.instance(body.key)!, node);
   takeFlows(rt, done, flowIds ?? node.outgoing, targetVariables);
 }
 
@@ -192,10 +202,10 @@ export function terminateElement(rt: Runtime, instance: ElementInstanceRow): voi
     const child = rt.instance(childKey);
     if (child) terminateElement(rt, child);
   }
-  behaviorOf(node).terminate?.(rt, terminating, node);
+  behaviorOf(terminating.type).terminate?.(rt, terminating, node);
   rt.elementRecord(terminating, 'ELEMENT_TERMINATED');
   removeInstance(rt, terminating);
-  if (terminating.type === 'PROCESS') behaviorOf(node).terminated?.(rt, terminating, node);
+  if (terminating.type === 'PROCESS') behaviorOf(terminating.type).terminated?.(rt, terminating, node);
 }
 
 /** Terminates every element inside a scope, and the tokens waiting at its joins. */

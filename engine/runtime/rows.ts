@@ -77,6 +77,8 @@ export interface ElementInstanceRow {
   childProcessInstanceKey?: number;
   /** Flow scopes: tokens waiting at joining gateways, "gatewayId flowId" -> count. */
   joinTokens?: Record<string, number>;
+  /** Multi-instance bodies: the collection and how far it got. */
+  multiInstance?: { items: unknown[]; started: number; completed: number; terminated: number; conditionMet?: boolean };
   /** A process instance started by a message start event with a correlation key. */
   startCorrelationKey?: string;
   /** While COMPLETING: the variables the element completes with (job, result, child), kept for a retry. */

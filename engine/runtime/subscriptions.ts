@@ -16,13 +16,18 @@ export class SubscriptionError extends Error {}
 export function catchEventsOf(rt: Runtime, instance: ElementInstanceRow, node: FlowNode): FlowNode[] {
   const process = rt.process(instance.processDefinitionKey);
   const events: FlowNode[] = [];
-  // A catch event entered through an event-based gateway was already triggered (it carries the event's variables).
-  if ((node.type === 'INTERMEDIATE_CATCH_EVENT' || node.type === 'RECEIVE_TASK') && instance.completionVariables === undefined) events.push(node);
-  if (node.type === 'EVENT_BASED_GATEWAY') {
-    for (const flowId of node.outgoing) events.push(process.elements.get(process.flows.get(flowId)!.targetId)!);
+  // Multi-instance: boundary events belong to the body, everything else to each inner instance.
+  const isBody = instance.type === 'MULTI_INSTANCE_BODY';
+  const isInner = node.multiInstance !== undefined && !isBody;
+  if (!isBody) {
+    // A catch event entered through an event-based gateway was already triggered (it carries the event's variables).
+    if ((node.type === 'INTERMEDIATE_CATCH_EVENT' || node.type === 'RECEIVE_TASK') && instance.completionVariables === undefined) events.push(node);
+    if (node.type === 'EVENT_BASED_GATEWAY') {
+      for (const flowId of node.outgoing) events.push(process.elements.get(process.flows.get(flowId)!.targetId)!);
+    }
+    for (const id of node.eventSubProcessIds) events.push(process.elements.get(process.elements.get(id)!.startEventIds[0])!);
   }
-  for (const id of node.boundaryEventIds) events.push(process.elements.get(id)!);
-  for (const id of node.eventSubProcessIds) events.push(process.elements.get(process.elements.get(id)!.startEventIds[0])!);
+  if (!isInner) for (const id of node.boundaryEventIds) events.push(process.elements.get(id)!);
   return events.filter((e) => e.timer || e.message || e.signal);
 }
 

@@ -4,6 +4,7 @@
 import type pg from 'pg';
 import type { EngineState } from '../runtime/state.ts';
 import type { Table } from '../runtime/table.ts';
+import { exportRecords } from '../exporter/index.ts';
 
 const KEY_SEQUENCE = 'next_key';
 
@@ -63,6 +64,8 @@ export async function writeChanges(client: pg.PoolClient, changes: Changes): Pro
         [h.map((r) => r.key), h.map((r) => r.valueType), h.map((r) => r.intent), h.map((r) => r.processInstanceKey ?? null), h.map((r) => r.timestamp), h.map((r) => JSON.stringify(r.value))],
       );
     }
+    // The search projections commit with the state: a search sees every acknowledged change.
+    await exportRecords(client, h);
     await client.query(
       `INSERT INTO engine_meta (name, value) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value`,
       [KEY_SEQUENCE, changes.nextKey],

@@ -144,3 +144,11 @@ export function timerEspStart(id: string, value: string, interrupting: boolean):
 export function messageEspStart(id: string, messageRef: string, interrupting: boolean): string {
   return `<bpmn:startEvent id="${id}" isInterrupting="${interrupting}"><bpmn:messageEventDefinition messageRef="${messageRef}" /></bpmn:startEvent>`;
 }
+
+/** Adds multi-instance characteristics to an activity's XML. */
+export function multiInstance(activityXml: string, options: { collection: string; element?: string; outputCollection?: string; outputElement?: string; completionCondition?: string; sequential?: boolean }): string {
+  const attrs = [`inputCollection="${esc(options.collection)}"`, options.element ? `inputElement="${options.element}"` : '', options.outputCollection ? `outputCollection="${options.outputCollection}"` : '', options.outputElement ? `outputElement="${esc(options.outputElement)}"` : ''].filter(Boolean).join(' ');
+  const condition = options.completionCondition ? `<bpmn:completionCondition xsi:type="bpmn:tFormalExpression">${esc(options.completionCondition)}</bpmn:completionCondition>` : '';
+  const loop = `<bpmn:multiInstanceLoopCharacteristics${options.sequential ? ' isSequential="true"' : ''}><bpmn:extensionElements><zeebe:loopCharacteristics ${attrs} /></bpmn:extensionElements>${condition}</bpmn:multiInstanceLoopCharacteristics>`;
+  return activityXml.replace(/<\/bpmn:(\w+)>$/, `${loop}</bpmn:$1>`);
+}

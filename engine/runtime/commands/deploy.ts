@@ -41,7 +41,7 @@ export async function parseResources(resources: ResourceInput[]): Promise<Parsed
     try {
       if (/\.(bpmn|xml)$/i.test(name)) {
         const processes = await parseBpmn(text, name);
-        for (const p of processes) checkRuntimeSupport(p, name, { elementTypes: SUPPORTED_ELEMENT_TYPES, eventTypes: SUPPORTED_EVENT_TYPES, multiInstance: false });
+        for (const p of processes) checkRuntimeSupport(p, name, { elementTypes: SUPPORTED_ELEMENT_TYPES, eventTypes: SUPPORTED_EVENT_TYPES, multiInstance: true });
         parsed.push({ kind: 'bpmn', name, checksum, xml: text, processes });
       } else if (/\.dmn$/i.test(name)) {
         parsed.push({ kind: 'dmn', name, checksum, xml: text, drg: await parseDmn(text, name) });

@@ -1,6 +1,6 @@
 // The behaviour of each element kind, by BpmnElementType.
 
-import type { BpmnElementType, FlowNode } from '../../model/index.ts';
+import type { BpmnElementType } from '../../model/index.ts';
 import type { ElementBehavior } from './behavior.ts';
 import { businessRuleTask } from './business-rule-task.ts';
 import { callActivity } from './call-activity.ts';
@@ -11,6 +11,7 @@ import { processBehavior } from './process.ts';
 import { scriptTask } from './script-task.ts';
 import { eventSubProcess, subProcess } from './sub-process.ts';
 import { userTask } from './user-task.ts';
+import { multiInstanceBody } from './multi-instance.ts';
 import { catchEvent, eventBasedGateway } from './catch-event.ts';
 import { endEvent, intermediateThrowEvent } from './throw-event.ts';
 
@@ -35,14 +36,16 @@ const behaviors: Partial<Record<BpmnElementType, ElementBehavior>> = {
   BUSINESS_RULE_TASK: businessRuleTask,
   CALL_ACTIVITY: callActivity,
   USER_TASK: userTask,
+  MULTI_INSTANCE_BODY: multiInstanceBody,
   EXCLUSIVE_GATEWAY: exclusiveGateway,
   INCLUSIVE_GATEWAY: inclusiveGateway,
   PARALLEL_GATEWAY: parallelGateway,
 };
 
-export function behaviorOf(node: FlowNode): ElementBehavior {
-  const behavior = behaviors[node.type];
-  if (!behavior) throw new Error(`no behaviour for element type ${node.type} ('${node.id}')`);
+/** By the instance's type: a multi-instance body behaves as one, whatever its activity. */
+export function behaviorOf(type: BpmnElementType): ElementBehavior {
+  const behavior = behaviors[type];
+  if (!behavior) throw new Error(`no behaviour for element type ${type}`);
   return behavior;
 }
 
