@@ -7,6 +7,8 @@ import { deploy, deleteResource, parseResources } from '../runtime/commands/depl
 import { cancelProcessInstance, createProcessInstance, resolveIncident, setVariables, type CreateInstanceRequest } from '../runtime/commands/instance-commands.ts';
 import { completeJob, failJob, throwJobError, updateJobRetries, updateJobTimeout } from '../runtime/commands/job-commands.ts';
 import { evaluateDecisionCommand } from '../runtime/commands/decision-commands.ts';
+import { modifyProcessInstance } from '../runtime/commands/modify.ts';
+import { migrateProcessInstance } from '../runtime/commands/migrate.ts';
 import type { ActivatedJob } from '../runtime/jobs.ts';
 import { publishMessage } from '../runtime/messages.ts';
 import { broadcastSignal } from '../runtime/signals.ts';
@@ -124,6 +126,25 @@ export function handlers(engine: Engine, port: () => number): Record<string, Una
     CancelProcessInstance: unary(async (r) => {
       const key = toKey(r.processInstanceKey, 'processInstanceKey');
       await engine.submit((rt) => cancelProcessInstance(rt, key));
+      return {};
+    }),
+    ModifyProcessInstance: unary(async (r) => {
+      const key = toKey(r.processInstanceKey, 'processInstanceKey');
+      const activations = (r.activateInstructions ?? []).map((a: Req, i: number) => ({
+        elementId: a.elementId,
+        ancestorElementInstanceKey: a.ancestorElementInstanceKey && a.ancestorElementInstanceKey !== '0' && a.ancestorElementInstanceKey !== '-1' ? toKey(a.ancestorElementInstanceKey, `activateInstructions[${i}].ancestorElementInstanceKey`) : undefined,
+        variableInstructions: (a.variableInstructions ?? []).map((v: Req, j: number) => ({ scopeId: v.scopeId ?? '', variables: parseVariables(v.variables, `activateInstructions[${i}].variableInstructions[${j}].variables`) })),
+      }));
+      const terminations = (r.terminateInstructions ?? []).map((x: Req, i: number) => toKey(x.elementInstanceKey, `terminateInstructions[${i}].elementInstanceKey`));
+      await engine.submit((rt) => modifyProcessInstance(rt, key, activations, terminations));
+      return {};
+    }),
+    MigrateProcessInstance: unary(async (r) => {
+      const key = toKey(r.processInstanceKey, 'processInstanceKey');
+      const plan = r.migrationPlan ?? {};
+      const target = toKey(plan.targetProcessDefinitionKey, 'migrationPlan.targetProcessDefinitionKey');
+      const mappings = (plan.mappingInstructions ?? []).map((m: Req) => ({ sourceElementId: m.sourceElementId, targetElementId: m.targetElementId }));
+      await engine.submit((rt) => migrateProcessInstance(rt, key, target, mappings));
       return {};
     }),
     SetVariables: unary(async (r) => {

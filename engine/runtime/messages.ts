@@ -90,6 +90,20 @@ export function correlateBufferedMessages(rt: Runtime, elementInstanceKey: numbe
   }
 }
 
+/**
+ * An instance started by a message with a correlation key ended: the oldest buffered message
+ * with that key that was held back for it starts the next instance.
+ */
+export function correlateHeldBackStart(rt: Runtime, bpmnProcessId: string, correlationKey: string): void {
+  const row = rt.state.latestProcess(bpmnProcessId);
+  if (!row) return;
+  const names = new Set(messageStartDefinitionsOf(rt, row).map((d) => d.name));
+  const waiting = [...rt.state.messages.values()]
+    .filter((m) => names.has(m.name) && m.correlationKey === correlationKey && m.deadline > rt.now && !m.correlatedProcesses.includes(bpmnProcessId))
+    .sort((a, b) => a.key - b.key);
+  if (waiting.length) rt.state.messages.put(waiting[0].key, correlate(rt, waiting[0]));
+}
+
 /** Buffered messages past their time to live are gone. */
 export function expireMessages(rt: Runtime, limit = 1000): void {
   for (const key of rt.state.messageHeap.due(rt.now, limit)) {
@@ -100,17 +114,18 @@ export function expireMessages(rt: Runtime, limit = 1000): void {
   }
 }
 
+/** The message start events of a process version, with their message names. */
+function messageStartDefinitionsOf(rt: Runtime, row: ProcessRow): Array<{ row: ProcessRow; startEventId: string; name: string }> {
+  const process = rt.processes.get(row.key);
+  if (!process) return [];
+  return process.elements
+    .get(process.id)!
+    .startEventIds.map((id) => process.elements.get(id)!)
+    .filter((start) => start.message)
+    .map((start) => ({ row, startEventId: start.id, name: String(evaluateAttribute(start.message!.name, {}, rt.now)) }));
+}
+
 /** The latest process versions with a message start event for this name. */
 function messageStartDefinitions(rt: Runtime, name: string): Array<{ row: ProcessRow; startEventId: string }> {
-  const found: Array<{ row: ProcessRow; startEventId: string }> = [];
-  for (const versions of rt.state.processesById.values()) {
-    const row = versions.at(-1)!;
-    const process = rt.processes.get(row.key);
-    if (!process) continue;
-    for (const id of process.elements.get(process.id)!.startEventIds) {
-      const start = process.elements.get(id)!;
-      if (start.message && String(evaluateAttribute(start.message.name, {}, rt.now)) === name) found.push({ row, startEventId: id });
-    }
-  }
-  return found;
+  return [...rt.state.processesById.values()].flatMap((versions) => messageStartDefinitionsOf(rt, versions.at(-1)!).filter((d) => d.name === name));
 }

@@ -49,9 +49,9 @@ export function timerFor(rt: Runtime, event: FlowNode, context: Record<string, u
   return { key: rt.newKey(), ...owner, targetElementId: event.id, ...schedule };
 }
 
-/** Opens every subscription of an instance; throws SubscriptionError (nothing opened) when an expression fails. */
-export function openSubscriptions(rt: Runtime, instance: ElementInstanceRow, node: FlowNode): void {
-  const events = catchEventsOf(rt, instance, node);
+/** Opens the subscriptions of an instance (all, or those of some catch events); throws SubscriptionError (nothing opened) when an expression fails. */
+export function openSubscriptions(rt: Runtime, instance: ElementInstanceRow, node: FlowNode, onlyTargets?: Set<string>): void {
+  const events = catchEventsOf(rt, instance, node).filter((e) => !onlyTargets || onlyTargets.has(e.id));
   if (events.length === 0) return;
   const context = visibleVariables(rt, instance.key);
   const owner = { elementInstanceKey: instance.key, processInstanceKey: instance.processInstanceKey, processDefinitionKey: instance.processDefinitionKey, bpmnProcessId: instance.bpmnProcessId };

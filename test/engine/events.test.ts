@@ -173,6 +173,23 @@ describe('events (timers, messages, signals, escalations, links)', () => {
       expect(jobs.map((j) => (j.variables as { externalNo: string }).externalNo).sort()).to.deep.equal(['SH-1', 'SH-2']);
     });
 
+    it('a message held back by an active instance with its correlation key starts the next one when that ends', async () => {
+      await deploy(definitions(processXml('one-at-a-time', messageStart('push', 'Msg_Once'), serviceTask('handle', 'once-handle'), end(), chain('push', 'handle', 'end')), message('Msg_Once', '同一工单')), 'one-at-a-time.bpmn');
+      await t.zeebe.publishMessage({ name: '同一工单', correlationKey: 'K-1', variables: { n: 1 }, timeToLive: 0 });
+      await t.zeebe.publishMessage({ name: '同一工单', correlationKey: 'K-1', variables: { n: 2 }, timeToLive: 60_000 });
+      const [first] = await eventually(async () => {
+        const jobs = await t.zeebe.activateJobs({ type: 'once-handle', worker: 'w', maxJobsToActivate: 10, timeout: 60_000, requestTimeout: -1 });
+        return jobs.length ? jobs : undefined;
+      }, 'the first instance');
+      expect((first.variables as { n: number }).n).to.equal(1);
+      await t.zeebe.completeJob({ jobKey: first.key, variables: {} });
+      const [second] = await eventually(async () => {
+        const jobs = await t.zeebe.activateJobs({ type: 'once-handle', worker: 'w', maxJobsToActivate: 10, timeout: 60_000, requestTimeout: -1 });
+        return jobs.length ? jobs : undefined;
+      }, 'the held-back message to start the next instance');
+      expect((second.variables as { n: number }).n).to.equal(2);
+    });
+
     it('a non-interrupting message event sub-process runs beside the main path, once per message', async () => {
       await deploy(
         definitions(

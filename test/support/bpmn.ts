@@ -152,3 +152,11 @@ export function multiInstance(activityXml: string, options: { collection: string
   const loop = `<bpmn:multiInstanceLoopCharacteristics${options.sequential ? ' isSequential="true"' : ''}><bpmn:extensionElements><zeebe:loopCharacteristics ${attrs} /></bpmn:extensionElements>${condition}</bpmn:multiInstanceLoopCharacteristics>`;
   return activityXml.replace(/<\/bpmn:(\w+)>$/, `${loop}</bpmn:$1>`);
 }
+
+export function userTaskXml(id: string, options: { assignee?: string; candidateGroups?: string; dueDate?: string; priority?: string; formId?: string; name?: string } = {}): string {
+  const assignment = options.assignee || options.candidateGroups ? `<zeebe:assignmentDefinition${options.assignee ? ` assignee="${esc(options.assignee)}"` : ''}${options.candidateGroups ? ` candidateGroups="${esc(options.candidateGroups)}"` : ''} />` : '';
+  const schedule = options.dueDate ? `<zeebe:taskSchedule dueDate="${esc(options.dueDate)}" />` : '';
+  const priority = options.priority ? `<zeebe:priorityDefinition priority="${esc(options.priority)}" />` : '';
+  const form = options.formId ? `<zeebe:formDefinition formId="${options.formId}" />` : '';
+  return `<bpmn:userTask id="${id}"${options.name ? ` name="${esc(options.name)}"` : ''}><bpmn:extensionElements><zeebe:userTask />${form}${assignment}${schedule}${priority}</bpmn:extensionElements></bpmn:userTask>`;
+}

@@ -7,6 +7,7 @@ import type { ElementInstanceRow, ProcessRow } from '../rows.ts';
 import type { Runtime } from '../runtime.ts';
 import { setLocalVariables } from '../variables.ts';
 import type { ElementBehavior } from './behavior.ts';
+import { correlateHeldBackStart } from '../messages.ts';
 
 export interface StartOptions {
   variables: Record<string, unknown>;
@@ -67,8 +68,10 @@ export const processBehavior: ElementBehavior = {
       return;
     }
     rt.hooks.processCompleted(rt, instance, variables);
+    if (instance.startCorrelationKey !== undefined) correlateHeldBackStart(rt, instance.bpmnProcessId, instance.startCorrelationKey);
   },
   terminated(rt, instance) {
     rt.hooks.processTerminated(rt, instance);
+    if (instance.startCorrelationKey !== undefined) correlateHeldBackStart(rt, instance.bpmnProcessId, instance.startCorrelationKey);
   },
 };
