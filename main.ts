@@ -21,9 +21,16 @@ let engine: RunningEngine | undefined;
 if (settings.zeebeGrpcAddress) {
   console.log(`engine: using the Camunda 8 cluster at ${settings.zeebeGrpcAddress}; the built-in engine is not started`);
 } else {
-  engine = await startEngine({ databaseUrl: database.url, grpcHost: settings.engineGrpcHost, grpcPort: settings.engineGrpcPort });
+  engine = await startEngine({
+    databaseUrl: database.url,
+    grpcHost: settings.engineGrpcHost,
+    grpcPort: settings.engineGrpcPort,
+    restPort: settings.engineRestPort,
+    clockControlled: settings.engineClockControlled,
+  });
   console.log(`engine: Zeebe gateway (gRPC) listening on ${engine.grpcAddress}`);
-  console.log(`engine: workers connect with ZEEBE_GRPC_ADDRESS=${engine.grpcAddress} CAMUNDA_AUTH_STRATEGY=NONE`);
+  console.log(`engine: Orchestration Cluster REST API listening on ${engine.restAddress}/v2${settings.engineClockControlled ? ' (clock controllable)' : ''}`);
+  console.log(`engine: workers connect with ZEEBE_GRPC_ADDRESS=${engine.grpcAddress} ZEEBE_REST_ADDRESS=${engine.restAddress} CAMUNDA_AUTH_STRATEGY=NONE`);
 }
 
 let stopping = false;

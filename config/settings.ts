@@ -9,6 +9,10 @@ export interface Settings {
   /** Where the built-in engine's gRPC gateway listens. */
   engineGrpcHost: string;
   engineGrpcPort: number;
+  /** Where the built-in engine's REST API (/v2) listens, on the gRPC host. */
+  engineRestPort: number;
+  /** Lets PUT /v2/clock move the built-in engine's clock: for tests, never in production. */
+  engineClockControlled: boolean;
 }
 
 export class SettingsError extends Error {}
@@ -21,6 +25,15 @@ function port(env: NodeJS.ProcessEnv, name: string, fallback: number, problems: 
   return value;
 }
 
+function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean, problems: string[]): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (/^true$/i.test(raw)) return true;
+  if (/^false$/i.test(raw)) return false;
+  problems.push(`${name} must be true or false, but was '${raw}'`);
+  return fallback;
+}
+
 export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   const problems: string[] = [];
   const settings: Settings = {
@@ -28,6 +41,8 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     zeebeGrpcAddress: env.ZEEBE_GRPC_ADDRESS || undefined,
     engineGrpcHost: env.ZEEBE_GRPC_HOST || '127.0.0.1',
     engineGrpcPort: port(env, 'ZEEBE_GRPC_PORT', 26500, problems),
+    engineRestPort: port(env, 'ZEEBE_REST_PORT', 8080, problems),
+    engineClockControlled: flag(env, 'ZEEBE_CLOCK_CONTROLLED', false, problems),
   };
   if (settings.databaseUrl && !/^postgres(ql)?:\/\//.test(settings.databaseUrl)) {
     problems.push(`DATABASE_URL must be a postgres:// or postgresql:// URL, but was '${settings.databaseUrl}'`);

@@ -2,10 +2,9 @@
 // strings). Values stay feelin values here (FeelDate, ...) so that required decisions hand real
 // dates to their dependants; values.ts turns them into JSON at the edge.
 
-import { evaluate, unaryTest, parseExpression, parseUnaryTests, dateAndTime, date } from 'feelin';
+import { evaluate, unaryTest, parseExpression, parseUnaryTests } from 'feelin';
+import { clockScope, DIALECT } from '../feel/index.ts';
 import type { FeelAdapter } from './types.ts';
-
-const DIALECT = 'camunda';
 
 export type Scope = Record<string, unknown>;
 
@@ -16,13 +15,7 @@ type Tree = ReturnType<typeof parseExpression>;
 
 /** The variables plus now()/today() on the injected clock, as Zeebe's FEEL clock does. */
 export function scopeOf(variables: Record<string, unknown>, feel: FeelAdapter | undefined): Scope {
-  const at = feel?.now?.() ?? Date.now();
-  const iso = new Date(at).toISOString();
-  return {
-    ...variables,
-    now: () => dateAndTime(iso),
-    today: () => date(iso.slice(0, 10)),
-  };
+  return clockScope(variables, Number(feel?.now?.() ?? Date.now()));
 }
 
 export function evalExpression(text: string, scope: Scope): unknown {

@@ -39,8 +39,10 @@ const MAX_LIMIT = 10_000;
 function requestSchema(spec: SearchSpec<unknown>): object {
   const filterProperties: Record<string, object> = {};
   for (const [name, field] of Object.entries(spec.filters)) filterProperties[name] = fieldSchema(field);
+  // `$or` branches are filters without a nested `$or` (a copy: a schema must not be cyclic).
+  const branch = { type: 'object', properties: { ...filterProperties }, additionalProperties: false };
+  if (spec.or) filterProperties.$or = { type: 'array', items: branch };
   const filter = { type: 'object', properties: filterProperties, additionalProperties: false };
-  if (spec.or) filterProperties.$or = { type: 'array', items: filter };
   return {
     type: 'object',
     additionalProperties: false,

@@ -160,3 +160,31 @@ export function userTaskXml(id: string, options: { assignee?: string; candidateG
   const form = options.formId ? `<zeebe:formDefinition formId="${options.formId}" />` : '';
   return `<bpmn:userTask id="${id}"${options.name ? ` name="${esc(options.name)}"` : ''}><bpmn:extensionElements><zeebe:userTask />${form}${assignment}${schedule}${priority}</bpmn:extensionElements></bpmn:userTask>`;
 }
+
+export interface UserTaskOptions {
+  name?: string;
+  assignee?: string;
+  candidateGroups?: string;
+  candidateUsers?: string;
+  dueDate?: string;
+  followUpDate?: string;
+  priority?: string;
+  /** A linked, deployed form (zeebe:formDefinition formId). */
+  formId?: string;
+}
+
+/** A Camunda user task (zeebe:userTask); attribute values may be FEEL expressions (`= ...`). */
+export function userTask(id: string, options: UserTaskOptions = {}, m: Mappings = {}): string {
+  const attrs = (pairs: Array<[string, string | undefined]>) => pairs.filter(([, v]) => v !== undefined).map(([k, v]) => ` ${k}="${esc(v!)}"`).join('');
+  const assignment = attrs([['assignee', options.assignee], ['candidateGroups', options.candidateGroups], ['candidateUsers', options.candidateUsers]]);
+  const schedule = attrs([['dueDate', options.dueDate], ['followUpDate', options.followUpDate]]);
+  const parts = [
+    '<zeebe:userTask />',
+    options.formId ? `<zeebe:formDefinition formId="${esc(options.formId)}" />` : '',
+    assignment ? `<zeebe:assignmentDefinition${assignment} />` : '',
+    schedule ? `<zeebe:taskSchedule${schedule} />` : '',
+    options.priority ? `<zeebe:priorityDefinition priority="${esc(options.priority)}" />` : '',
+    io(m),
+  ];
+  return `<bpmn:userTask id="${id}"${options.name ? ` name="${esc(options.name)}"` : ''}><bpmn:extensionElements>${parts.join('')}</bpmn:extensionElements></bpmn:userTask>`;
+}

@@ -16,6 +16,8 @@ export interface EngineProcessOptions {
   databaseUrl: string;
   /** 0 (default) lets the engine pick a free port; the real one is read from its output. */
   port?: number;
+  /** The REST API's port; 0 (default) picks a free one. */
+  restPort?: number;
   /** Milliseconds to wait for the gateway to listen. */
   startTimeoutMs?: number;
   /** Each line the engine prints; by default only kept for error messages. */
@@ -45,7 +47,7 @@ export interface EngineProcess {
 export async function spawnEngine(options: EngineProcessOptions): Promise<EngineProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: options.databaseUrl, ZEEBE_GRPC_PORT: String(options.port ?? 0) },
+    env: { ...process.env, DATABASE_URL: options.databaseUrl, ZEEBE_GRPC_PORT: String(options.port ?? 0), ZEEBE_REST_PORT: String(options.restPort ?? 0) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: string[] = [];

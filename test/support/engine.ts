@@ -1,5 +1,6 @@
 // A real engine for a test: a fresh database on the shared embedded PostgreSQL, the gRPC
-// gateway on a free loopback port, and the official SDK client connected to it.
+// gateway and the REST API (clock controllable) on free loopback ports, and the official SDK
+// clients connected to them.
 
 import { Camunda8 } from '@camunda8/sdk';
 import { readFile } from 'node:fs/promises';
@@ -10,6 +11,10 @@ import { startEngine, type RunningEngine } from '../../engine/index.ts';
 import pg from 'pg';
 
 export type ZeebeClient = ReturnType<Camunda8['getZeebeGrpcApiClient']>;
+/** The SDK's 8.7-style REST client (CamundaRestClient). */
+export type RestClient = ReturnType<Camunda8['getCamundaRestClient']>;
+/** The SDK's Orchestration Cluster API client, with plain-string keys. */
+export type ApiClient = ReturnType<Camunda8['getOrchestrationClusterApiClientLoose']>;
 
 export interface HistoryRow {
   key: string;
@@ -22,6 +27,10 @@ export interface HistoryRow {
 export interface TestEngine {
   engine: RunningEngine;
   zeebe: ZeebeClient;
+  /** REST through the SDK's CamundaRestClient. */
+  rest: RestClient;
+  /** REST through the SDK's Orchestration Cluster API client; it checks requests and responses against the API's schemas. */
+  api: ApiClient;
   databaseUrl: string;
   /** The engine's history (what Zeebe's exporters would see), for what gRPC cannot show. */
   records(filter: { valueType?: string; intent?: string; processInstanceKey?: string }): Promise<HistoryRow[]>;
@@ -44,18 +53,34 @@ export function sdkClient(address: string): ZeebeClient {
   return c8.getZeebeGrpcApiClient();
 }
 
+/** The SDK's REST clients for the engine's REST API, plain HTTP without auth. */
+export function restClients(grpcAddress: string, restAddress: string): { rest: RestClient; api: ApiClient } {
+  const c8 = new Camunda8({
+    ZEEBE_GRPC_ADDRESS: grpcAddress,
+    ZEEBE_REST_ADDRESS: restAddress,
+    CAMUNDA_AUTH_STRATEGY: 'NONE',
+    CAMUNDA_LOG_LEVEL: 'none',
+  } as never);
+  const api = c8.getOrchestrationClusterApiClientLoose();
+  // Strict: a response that does not match the official schema fails the test; no retries hide errors.
+  api.configure({ config: { CAMUNDA_SDK_VALIDATION: 'req:strict,res:strict', CAMUNDA_SDK_HTTP_RETRY_MAX_ATTEMPTS: 1, CAMUNDA_SDK_BACKPRESSURE_PROFILE: 'LEGACY' } as never });
+  return { rest: c8.getCamundaRestClient(), api };
+}
+
 export async function fixture(file: string): Promise<Buffer> {
   return readFile(path.join(FIXTURES, file));
 }
 
 export async function startTestEngine(): Promise<TestEngine> {
   const db = await createTestDatabase();
-  const engine = await startEngine({ databaseUrl: db.url, grpcPort: 0 });
+  const start = () => startEngine({ databaseUrl: db.url, grpcPort: 0, restPort: 0, clockControlled: true });
+  const engine = await start();
   const zeebe = sdkClient(engine.grpcAddress);
   const history = new pg.Pool({ connectionString: db.url, max: 2 });
   const t: TestEngine = {
     engine,
     zeebe,
+    ...restClients(engine.grpcAddress, engine.restAddress),
     databaseUrl: db.url,
     async records(filter) {
       const result = await history.query(
@@ -73,8 +98,9 @@ export async function startTestEngine(): Promise<TestEngine> {
     async restart() {
       await t.zeebe.close(500).catch(() => undefined);
       await t.engine.stop();
-      t.engine = await startEngine({ databaseUrl: db.url, grpcPort: 0 });
+      t.engine = await start();
       t.zeebe = sdkClient(t.engine.grpcAddress);
+      Object.assign(t, restClients(t.engine.grpcAddress, t.engine.restAddress));
     },
     async stop() {
       await t.zeebe.close(1000).catch(() => undefined);

@@ -8,7 +8,7 @@ import { parseDmn, type ParsedDrg } from '../../dmn/index.ts';
 import { Rejection, reject } from '../rejection.ts';
 import type { DecisionRow, DrgRow, FormRow, ProcessRow, ResourceRow } from '../rows.ts';
 import type { Runtime } from '../runtime.ts';
-import { SUPPORTED_ELEMENT_TYPES } from '../elements/index.ts';
+import { supportedElementTypes } from '../elements/index.ts';
 import { scheduleStartTimers } from '../timers.ts';
 import type { BpmnEventType } from '../../model/index.ts';
 
@@ -41,7 +41,7 @@ export async function parseResources(resources: ResourceInput[]): Promise<Parsed
     try {
       if (/\.(bpmn|xml)$/i.test(name)) {
         const processes = await parseBpmn(text, name);
-        for (const p of processes) checkRuntimeSupport(p, name, { elementTypes: SUPPORTED_ELEMENT_TYPES, eventTypes: SUPPORTED_EVENT_TYPES, multiInstance: true });
+        for (const p of processes) checkRuntimeSupport(p, name, { elementTypes: supportedElementTypes(), eventTypes: SUPPORTED_EVENT_TYPES, multiInstance: true });
         parsed.push({ kind: 'bpmn', name, checksum, xml: text, processes });
       } else if (/\.dmn$/i.test(name)) {
         parsed.push({ kind: 'dmn', name, checksum, xml: text, drg: await parseDmn(text, name) });

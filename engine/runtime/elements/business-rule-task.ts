@@ -1,10 +1,10 @@
 // Business rule tasks with zeebe:calledDecision: evaluate the latest version of a decision
 // (binding 'latest', so a redeployed table applies to running instances at once).
 
-import { evaluateAttribute, feelTypeName } from '../../feel/index.ts';
 import { createIncident } from '../incidents.ts';
 import { completeElement, markActivated } from '../lifecycle.ts';
 import { visibleVariables } from '../variables.ts';
+import { stringOrIncident } from '../expressions.ts';
 import { evaluateDeployedDecision } from '../decisions.ts';
 import type { ElementBehavior } from './behavior.ts';
 import { jobTask } from './job-task.ts';
@@ -14,17 +14,8 @@ export const businessRuleTask: ElementBehavior = {
     const called = node.calledDecision;
     if (!called) return jobTask.activate(rt, instance, node);
     const context = visibleVariables(rt, instance.key);
-    let decisionId: unknown;
-    try {
-      decisionId = evaluateAttribute(called.decisionId, context, rt.now);
-    } catch (err) {
-      createIncident(rt, instance, 'EXTRACT_VALUE_ERROR', (err as Error).message);
-      return;
-    }
-    if (typeof decisionId !== 'string') {
-      createIncident(rt, instance, 'EXTRACT_VALUE_ERROR', `Expected result of the expression '${called.decisionId}' to be 'STRING', but was '${feelTypeName(decisionId)}'.`);
-      return;
-    }
+    const decisionId = stringOrIncident(rt, instance, called.decisionId, context);
+    if (decisionId === undefined) return;
     const decision = rt.state.latestDecision(decisionId);
     if (!decision) {
       createIncident(rt, instance, 'CALLED_DECISION_ERROR', `Expected to evaluate decision '${decisionId}', but no decision found for id '${decisionId}'`);

@@ -1,27 +1,18 @@
 // Call activities: start the latest version of another process with the caller's variables
 // (all, or only the input mappings' when propagateAllParentVariables is false).
 
-import { evaluateAttribute, feelTypeName } from '../../feel/index.ts';
 import { createIncident } from '../incidents.ts';
 import { markActivated, terminateElement } from '../lifecycle.ts';
 import { localVariables, visibleVariables } from '../variables.ts';
+import { stringOrIncident } from '../expressions.ts';
 import type { ElementBehavior } from './behavior.ts';
 import { noneStartEvent, startProcessInstance } from './process.ts';
 
 export const callActivity: ElementBehavior = {
   activate(rt, instance, node) {
     const called = node.calledElement!;
-    let processId: unknown;
-    try {
-      processId = evaluateAttribute(called.processId, visibleVariables(rt, instance.key), rt.now);
-    } catch (err) {
-      createIncident(rt, instance, 'EXTRACT_VALUE_ERROR', (err as Error).message);
-      return;
-    }
-    if (typeof processId !== 'string') {
-      createIncident(rt, instance, 'EXTRACT_VALUE_ERROR', `Expected result of the expression '${called.processId}' to be 'STRING', but was '${feelTypeName(processId)}'.`);
-      return;
-    }
+    const processId = stringOrIncident(rt, instance, called.processId);
+    if (processId === undefined) return;
     const definition = rt.state.latestProcess(processId);
     if (!definition) {
       createIncident(rt, instance, 'CALLED_ELEMENT_ERROR', `Expected process with BPMN process id '${processId}' to be deployed, but not found.`);

@@ -17,7 +17,9 @@ import { endEvent, intermediateThrowEvent } from './throw-event.ts';
 
 export type { ElementBehavior } from './behavior.ts';
 
-const behaviors: Partial<Record<BpmnElementType, ElementBehavior>> = {
+// Built on first use: the element modules import the lifecycle, which imports this module,
+// so reading their exports at load time would depend on which module was imported first.
+const table = (): Partial<Record<BpmnElementType, ElementBehavior>> => ({
   PROCESS: processBehavior,
   SUB_PROCESS: subProcess,
   EVENT_SUB_PROCESS: eventSubProcess,
@@ -40,14 +42,19 @@ const behaviors: Partial<Record<BpmnElementType, ElementBehavior>> = {
   EXCLUSIVE_GATEWAY: exclusiveGateway,
   INCLUSIVE_GATEWAY: inclusiveGateway,
   PARALLEL_GATEWAY: parallelGateway,
-};
+});
+let behaviors: Partial<Record<BpmnElementType, ElementBehavior>> | undefined;
 
 /** By the instance's type: a multi-instance body behaves as one, whatever its activity. */
 export function behaviorOf(type: BpmnElementType): ElementBehavior {
+  behaviors ??= table();
   const behavior = behaviors[type];
   if (!behavior) throw new Error(`no behaviour for element type ${type}`);
   return behavior;
 }
 
 /** What the runtime can execute, for the deploy-time check: anything else is rejected there. */
-export const SUPPORTED_ELEMENT_TYPES = new Set(Object.keys(behaviors) as BpmnElementType[]);
+export function supportedElementTypes(): Set<BpmnElementType> {
+  behaviors ??= table();
+  return new Set(Object.keys(behaviors) as BpmnElementType[]);
+}

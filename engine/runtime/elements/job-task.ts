@@ -6,23 +6,20 @@ import { createIncident } from '../incidents.ts';
 import { cancelJob, createJob } from '../jobs.ts';
 import { markActivated } from '../lifecycle.ts';
 import { visibleVariables } from '../variables.ts';
+import { stringOrIncident } from '../expressions.ts';
 import type { ElementBehavior } from './behavior.ts';
 
 export const jobTask: ElementBehavior = {
   activate(rt, instance, node) {
     const job = node.job!;
     const context = visibleVariables(rt, instance.key);
-    let type: unknown;
+    const type = stringOrIncident(rt, instance, job.type, context);
+    if (type === undefined) return;
     let retries: unknown;
     try {
-      type = evaluateAttribute(job.type, context, rt.now);
       retries = evaluateAttribute(job.retries, context, rt.now);
     } catch (err) {
       createIncident(rt, instance, 'EXTRACT_VALUE_ERROR', (err as Error).message);
-      return;
-    }
-    if (typeof type !== 'string' || type === '') {
-      createIncident(rt, instance, 'EXTRACT_VALUE_ERROR', `Expected result of the expression '${job.type}' to be 'STRING', but was '${feelTypeName(type)}'.`);
       return;
     }
     const retryCount = Number(retries);

@@ -3,37 +3,27 @@
 // terminate end events end their scope's work.
 
 import type { FlowNode } from '../../model/index.ts';
-import { evaluateAttribute } from '../../feel/index.ts';
 import { createIncident } from '../incidents.ts';
 import { activateElement, completeElement, markActivated, scopeChanged, terminateChildren } from '../lifecycle.ts';
 import { throwError, throwEscalation } from '../errors.ts';
 import { broadcastSignal } from '../signals.ts';
 import type { ElementInstanceRow } from '../rows.ts';
 import type { Runtime } from '../runtime.ts';
-import { visibleVariables } from '../variables.ts';
+import { stringOrIncident } from '../expressions.ts';
 import type { ElementBehavior } from './behavior.ts';
 import { jobTask } from './job-task.ts';
-
-function text(rt: Runtime, instance: ElementInstanceRow, expression: string | undefined): string | undefined {
-  try {
-    return String(evaluateAttribute(expression ?? '', visibleVariables(rt, instance.key), rt.now));
-  } catch (err) {
-    createIncident(rt, instance, 'EXTRACT_VALUE_ERROR', (err as Error).message);
-    return undefined;
-  }
-}
 
 /** Throws what the event throws; false when the event must not go on (incident, or interrupted). */
 function throwResult(rt: Runtime, instance: ElementInstanceRow, node: FlowNode): boolean {
   switch (node.eventType) {
     case 'SIGNAL': {
-      const name = text(rt, instance, node.signal?.name);
+      const name = stringOrIncident(rt, instance, node.signal?.name ?? '');
       if (name === undefined) return false;
       broadcastSignal(rt, name, {});
       return rt.instance(instance.key) !== undefined;
     }
     case 'ESCALATION': {
-      const code = text(rt, instance, node.escalation?.escalationCode);
+      const code = stringOrIncident(rt, instance, node.escalation?.escalationCode ?? '');
       if (code === undefined) return false;
       const activated = markActivated(rt, instance);
       throwEscalation(rt, activated, code);
@@ -77,7 +67,7 @@ export const endEvent: ElementBehavior = {
       return;
     }
     if (node.eventType === 'ERROR') {
-      const code = text(rt, instance, node.error?.errorCode);
+      const code = stringOrIncident(rt, instance, node.error?.errorCode ?? '');
       if (code === undefined) return;
       const activated = markActivated(rt, instance);
       if (!throwError(rt, activated, code, '', {})) {

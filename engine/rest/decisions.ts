@@ -1,0 +1,123 @@
+// Decision definitions and decision requirements (DRGs): search and get from the projection,
+// the DMN XML from the deployed resource (a decision's XML is its graph's).
+
+import { Router } from 'express';
+import type { RestContext } from './context.ts';
+import { int, key, str, type Field } from './filters.ts';
+import { keyOut, orUndefined, TENANT, TENANT_SQL } from './format.ts';
+import { findOne, searcher, type SearchSpec } from './paging.ts';
+import { notFound } from './problem.ts';
+import { pathKey } from './validate.ts';
+import { resourceXml } from './definitions.ts';
+
+interface DecisionRow {
+  key: string;
+  decision_id: string;
+  name: string | null;
+  version: number;
+  drg_key: string;
+  drg_id: string;
+}
+
+interface DrgRow {
+  key: string;
+  drg_id: string;
+  name: string | null;
+  version: number;
+  resource_name: string;
+}
+
+const DECISION_FIELDS: Record<string, Field> = {
+  decisionDefinitionKey: key('t.key'),
+  decisionDefinitionId: str('t.decision_id'),
+  name: str('t.name'),
+  version: int('t.version'),
+  decisionRequirementsId: str('t.drg_id'),
+  decisionRequirementsKey: key('t.drg_key'),
+  tenantId: str(TENANT_SQL),
+};
+
+export const decisionSearch: SearchSpec<DecisionRow> = {
+  what: 'decision definition',
+  from: 'engine_search_decision_definitions t',
+  select: 't.*',
+  filters: DECISION_FIELDS,
+  sorts: DECISION_FIELDS,
+  item: (r) => ({
+    decisionDefinitionId: r.decision_id,
+    name: orUndefined(r.name),
+    version: r.version,
+    decisionRequirementsId: r.drg_id,
+    tenantId: TENANT,
+    decisionDefinitionKey: keyOut(r.key),
+    decisionRequirementsKey: keyOut(r.drg_key),
+  }),
+};
+
+const DRG_FIELDS: Record<string, Field> = {
+  decisionRequirementsKey: key('t.key'),
+  decisionRequirementsName: str('t.name'),
+  version: int('t.version'),
+  decisionRequirementsId: str('t.drg_id'),
+  tenantId: str(TENANT_SQL),
+};
+
+export const drgSearch: SearchSpec<DrgRow> = {
+  what: 'decision requirements',
+  from: 'engine_search_decision_requirements t',
+  select: 't.*',
+  filters: { ...DRG_FIELDS, resourceName: str('t.resource_name') },
+  sorts: DRG_FIELDS,
+  item: (r) => ({
+    decisionRequirementsName: orUndefined(r.name),
+    version: r.version,
+    decisionRequirementsId: r.drg_id,
+    resourceName: r.resource_name,
+    tenantId: TENANT,
+    decisionRequirementsKey: keyOut(r.key),
+  }),
+};
+
+const searchDecisions = searcher(decisionSearch);
+const searchDrgs = searcher(drgSearch);
+
+export function decisionRoutes(ctx: RestContext): Router {
+  const router = Router();
+  const decision = async (raw: string | undefined) => {
+    const k = pathKey(raw, 'decisionDefinitionKey');
+    const found = (await findOne(ctx.db, decisionSearch, k)) as { decisionRequirementsKey: string } | undefined;
+    if (!found) throw notFound(`Decision definition with key '${k}' not found`);
+    return found;
+  };
+  const drg = async (raw: string | undefined) => {
+    const k = pathKey(raw, 'decisionRequirementsKey');
+    const found = await findOne(ctx.db, drgSearch, k);
+    if (!found) throw notFound(`Decision requirements with key '${k}' not found`);
+    return { key: k, found };
+  };
+  const sendXml = async (res: import('express').Response, drgKey: number | string) => {
+    const xml = await resourceXml(ctx, drgKey, 'drg');
+    if (xml === undefined) return void res.status(204).end();
+    res.type('text/xml').send(xml);
+  };
+
+  router.post('/decision-definitions/search', async (req, res) => {
+    res.json(await searchDecisions(ctx.db, req.body));
+  });
+  router.get('/decision-definitions/:decisionDefinitionKey', async (req, res) => {
+    res.json(await decision(req.params.decisionDefinitionKey));
+  });
+  router.get('/decision-definitions/:decisionDefinitionKey/xml', async (req, res) => {
+    await sendXml(res, (await decision(req.params.decisionDefinitionKey)).decisionRequirementsKey);
+  });
+  router.post('/decision-requirements/search', async (req, res) => {
+    res.json(await searchDrgs(ctx.db, req.body));
+  });
+  router.get('/decision-requirements/:decisionRequirementsKey', async (req, res) => {
+    res.json((await drg(req.params.decisionRequirementsKey)).found);
+  });
+  router.get('/decision-requirements/:decisionRequirementsKey/xml', async (req, res) => {
+    await sendXml(res, (await drg(req.params.decisionRequirementsKey)).key);
+  });
+  return router;
+}
