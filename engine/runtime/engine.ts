@@ -117,8 +117,9 @@ export class Engine {
 
   private processQueue(): void {
     const { rt } = this;
-    while (this.queue.length) {
-      const pending = this.queue.shift()!;
+    const batch = this.queue;
+    this.queue = [];
+    for (const pending of batch) {
       rt.now = this.clock.now();
       const mark = rt.state.mark();
       const effectsMark = rt.effects.length;
@@ -216,10 +217,6 @@ export class Engine {
         }, requestTimeout === 0 ? 10_000 : requestTimeout);
       }, rejectFn);
     });
-  }
-
-  cancelPoll(poll: LongPoll): void {
-    this.waiters.removePoll(poll);
   }
 
   private serveLongPolls(type: string): void {

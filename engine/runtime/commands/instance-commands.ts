@@ -40,12 +40,9 @@ export function createProcessInstance(rt: Runtime, request: CreateInstanceReques
   for (const id of request.startElementIds) {
     const node = process.elements.get(id);
     if (!node) reject('INVALID_ARGUMENT', 'CREATE', `Expected to create instance of process with start instructions but no element found with id '${id}'.`);
-    if (node.flowScopeId !== process.id && process.elements.get(node.flowScopeId)?.type !== 'SUB_PROCESS') {
-      reject('INVALID_ARGUMENT', 'CREATE', `Expected to create instance of process with start instructions but the element with id '${id}' is inside an element that cannot be started directly.`);
+    if (node.flowScopeId !== process.id) {
+      reject('INVALID_ARGUMENT', 'CREATE', `Expected to create instance of process with start instructions but the element with id '${id}' is inside '${node.flowScopeId}'; start at an element of the process itself, then move the instance with ModifyProcessInstance.`);
     }
-  }
-  if (request.startElementIds.some((id) => process.elements.get(id)!.flowScopeId !== process.id)) {
-    reject('INVALID_ARGUMENT', 'CREATE', 'Expected to create instance of process with start instructions, but elements inside sub-processes are not supported as start instructions by the built-in engine; start at an element of the process itself.');
   }
   if (request.startElementIds.length === 0 && !noneStartEvent(rt, definition)) {
     reject('INVALID_STATE', 'CREATE', `Expected to create instance of process with none start event, but there is no such event`);
