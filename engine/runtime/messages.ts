@@ -1,7 +1,8 @@
-// Messages as Zeebe correlates them: a published message goes to every open subscription with
-// its name and correlation key (once per process instance) and to the message start events of
-// the latest process versions (once per process, and no second instance for a correlation key
-// while one is active); with a time to live it waits for subscriptions opened later.
+// Messages as Zeebe correlates them: a published message with a name and correlation key goes
+// to at most one subscription or message start event per process (BPMN process id, across its
+// versions) — to every process that waits for it; a message start event creates no second
+// instance for a correlation key while one is active. With a time to live it waits for
+// subscriptions opened later.
 
 import { reject } from './rejection.ts';
 import type { MessageRow, ProcessRow } from './rows.ts';
@@ -38,7 +39,6 @@ export function publishMessage(rt: Runtime, request: PublishRequest): number {
     messageId: request.messageId,
     variables: request.variables,
     deadline: rt.now + Math.max(0, request.timeToLive),
-    correlatedInstances: [],
     correlatedProcesses: [],
   };
   rt.record('MESSAGE', 'PUBLISHED', message.key, messageValue(message));
@@ -50,27 +50,25 @@ export function publishMessage(rt: Runtime, request: PublishRequest): number {
 
 /** Correlates a message to what waits for it now; returns it with what it reached. */
 function correlate(rt: Runtime, message: MessageRow): MessageRow {
-  const instances = new Set(message.correlatedInstances);
   const processes = new Set(message.correlatedProcesses);
   for (const definition of messageStartDefinitions(rt, message.name)) {
     if (processes.has(definition.row.bpmnProcessId)) continue;
     if (message.correlationKey && (rt.state.instancesByStartCorrelation.get(messageKey(definition.row.bpmnProcessId, message.correlationKey))?.size ?? 0) > 0) continue;
     processes.add(definition.row.bpmnProcessId);
     const instance = startByEvent(rt, definition.row, definition.startEventId, message.variables, message.correlationKey || undefined);
-    instances.add(instance.key);
     rt.record('MESSAGE_START_EVENT_SUBSCRIPTION', 'CORRELATED', message.key, { messageName: message.name, processInstanceKey: instance.key, startEventId: definition.startEventId }, instance.key);
   }
   const subscriptionKeys = [...(rt.state.messageSubscriptionsByName.get(messageKey(message.name, message.correlationKey)) ?? [])].sort((a, b) => a - b);
   for (const key of subscriptionKeys) {
     const subscription = rt.state.messageSubscriptions.get(key);
-    if (!subscription || instances.has(subscription.processInstanceKey)) continue;
-    instances.add(subscription.processInstanceKey);
+    if (!subscription || processes.has(subscription.bpmnProcessId)) continue;
+    processes.add(subscription.bpmnProcessId);
     rt.record('PROCESS_MESSAGE_SUBSCRIPTION', 'CORRELATED', key, { ...subscription, messageKey: message.key, variables: message.variables }, subscription.processInstanceKey);
     // No delete here: an interrupting trigger closes the subscription with its element; a
     // non-interrupting one (boundary, event sub-process) keeps it open for the next message.
     triggerEvent(rt, subscription.elementInstanceKey, subscription.targetElementId, message.variables);
   }
-  return { ...message, correlatedInstances: [...instances], correlatedProcesses: [...processes] };
+  return { ...message, correlatedProcesses: [...processes] };
 }
 
 /** A buffered message reaches subscriptions that just opened, oldest message first. */
@@ -81,8 +79,8 @@ export function correlateBufferedMessages(rt: Runtime, elementInstanceKey: numbe
     const candidates = [...(rt.state.messagesByName.get(messageKey(subscription.messageName, subscription.correlationKey)) ?? [])].sort((a, b) => a - b);
     for (const key of candidates) {
       const message = rt.state.messages.get(key)!;
-      if (message.deadline <= rt.now || message.correlatedInstances.includes(subscription.processInstanceKey)) continue;
-      rt.state.messages.put(key, { ...message, correlatedInstances: [...message.correlatedInstances, subscription.processInstanceKey] });
+      if (message.deadline <= rt.now || message.correlatedProcesses.includes(subscription.bpmnProcessId)) continue;
+      rt.state.messages.put(key, { ...message, correlatedProcesses: [...message.correlatedProcesses, subscription.bpmnProcessId] });
       rt.record('PROCESS_MESSAGE_SUBSCRIPTION', 'CORRELATED', subscriptionKey, { ...subscription, messageKey: key, variables: message.variables }, subscription.processInstanceKey);
       triggerEvent(rt, subscription.elementInstanceKey, subscription.targetElementId, message.variables);
       return; // the element took an event; its other subscriptions closed with it or wait on

@@ -215,9 +215,7 @@ export interface MessageRow {
   messageId: string;
   variables: Record<string, unknown>;
   deadline: number;
-  /** Process instances it was correlated to: a message correlates once per instance. */
-  correlatedInstances: number[];
-  /** BPMN process ids whose message start event it started: once per process. */
+  /** BPMN process ids it was correlated to (a subscription or a start event): once per process. */
   correlatedProcesses: string[];
 }
 

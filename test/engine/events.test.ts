@@ -136,6 +136,17 @@ describe('events (timers, messages, signals, escalations, links)', () => {
       expect(err?.code).to.equal(6); // ALREADY_EXISTS
     });
 
+    it('a message reaches one waiting instance per process, and every process that waits for it', async () => {
+      await deploy(xml('reply-copy', start(), messageCatch('reply', 'Msg_Reply'), end(), chain('start', 'reply', 'end')), 'reply-copy.bpmn');
+      const first = await t.zeebe.createProcessInstance({ bpmnProcessId: 'await-reply', variables: { ticketNo: 'T-550' } });
+      const second = await t.zeebe.createProcessInstance({ bpmnProcessId: 'await-reply', variables: { ticketNo: 'T-550' } });
+      const other = await t.zeebe.createProcessInstance({ bpmnProcessId: 'reply-copy', variables: { ticketNo: 'T-550' } });
+      await t.zeebe.publishMessage({ name: '企业回复', correlationKey: 'T-550', variables: {}, timeToLive: 0 });
+      await waitFor(first.processInstanceKey, 'await-reply');
+      await waitFor(other.processInstanceKey, 'reply-copy');
+      expect(await completedIds(second.processInstanceKey)).to.not.include('reply');
+    });
+
     it('a message correlates once per process instance', async () => {
       await deploy(xml('two-waits', start(), messageCatch('first', 'Msg_Reply'), messageCatch('second', 'Msg_Reply'), end(), chain('start', 'first', 'second', 'end')), 'two-waits.bpmn');
       await t.zeebe.publishMessage({ name: '企业回复', correlationKey: 'T-600', variables: {}, timeToLive: 60_000 });
