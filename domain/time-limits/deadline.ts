@@ -74,7 +74,8 @@ export function deadlineFor(step: string, input: DeadlineInput, calendar: Holida
       rule.unit === 'hours'
         ? new Date(from.getTime() + rule.amount * 3_600_000)
         : calendar.addWorkingTime(from, rule.amount, options.workingHours ?? DEFAULT_WORKING_HOURS);
-    return { ...base, dueDate: shanghaiDate(dueAt), dueAt };
+    // A limit running out at 24:00 falls on the day that ends there.
+    return { ...base, dueDate: shanghaiDate(new Date(dueAt.getTime() - 1)), dueAt };
   }
 
   const dueDate = countDays(rule.unit, startDate, rule.amount, pauses, calendar);
