@@ -49,6 +49,14 @@ describe('engine basics (SDK over gRPC)', () => {
     }
   });
 
+  it('starts an instance at a given element with start instructions', async () => {
+    await t.zeebe.deployResource({ process: bpmn('skip-ahead', start(), serviceTask('first', 'skip-first'), serviceTask('second', 'skip-second'), end(), chain('start', 'first', 'second', 'end')), name: 'skip-ahead.bpmn' });
+    const instance = await t.zeebe.createProcessInstance({ bpmnProcessId: 'skip-ahead', variables: { resumed: true }, startInstructions: [{ elementId: 'second' }] });
+    const [job] = await t.zeebe.activateJobs({ type: 'skip-second', worker: 'w', maxJobsToActivate: 1, timeout: 10_000, requestTimeout: 5000 });
+    expect(job.processInstanceKey).to.equal(instance.processInstanceKey);
+    expect(await t.zeebe.activateJobs({ type: 'skip-first', worker: 'w', maxJobsToActivate: 1, timeout: 10_000, requestTimeout: -1 })).to.have.length(0);
+  });
+
   it('rejects a create for an unknown process with NOT_FOUND and the id', async () => {
     const err = await t.zeebe.createProcessInstance({ bpmnProcessId: 'no-such-process', variables: {} }).then(() => undefined, (e: Error) => e);
     expect(err?.message).to.contain("Expected to find process definition with process ID 'no-such-process'");
