@@ -2,7 +2,8 @@
 // exporter takes them from its process cache). A scan of the start tags is enough: deployed
 // files are well-formed XML, and ids are unique within a file.
 
-const START_TAG = /<([A-Za-z_][\w.-]*:)?[A-Za-z_][\w.-]*(\s[^>]*?)\/?>/g;
+// Attribute values may hold '>' (it needs no escape in XML), so attributes are matched whole.
+const START_TAG = /<([A-Za-z_][\w.-]*:)?[A-Za-z_][\w.-]*((?:\s+[A-Za-z_][\w.:-]*\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*\/?>/g;
 const ATTRIBUTE = /([A-Za-z_][\w.:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 

@@ -1,6 +1,7 @@
 // Process and element instances from PROCESS_INSTANCE records, as Camunda's exporter does:
 // ELEMENT_ACTIVATING creates the row (ACTIVE, start), ELEMENT_COMPLETED / ELEMENT_TERMINATED
-// end it. The process itself goes to the process instances, sequence flows nowhere.
+// end it, ELEMENT_MIGRATED moves it to another definition (and element id). The process
+// itself goes to the process instances, sequence flows nowhere.
 
 import type pg from 'pg';
 import type { HistoryRecord } from '../runtime/rows.ts';
@@ -50,11 +51,12 @@ export class InstanceProjection implements Projection {
   add(record: HistoryRecord): void {
     const type = record.value.bpmnElementType;
     const ends = ENDS[record.intent];
-    if (type === 'SEQUENCE_FLOW' || (!ends && record.intent !== 'ELEMENT_ACTIVATING')) return;
+    if (type === 'SEQUENCE_FLOW' || (!ends && record.intent !== 'ELEMENT_ACTIVATING' && record.intent !== 'ELEMENT_MIGRATED')) return;
     const rows = type === 'PROCESS' ? this.processes : this.elements;
-    // A row begun in an earlier batch is only ended here: the upsert keeps its start.
+    // A row begun in an earlier batch is only updated here: the upsert keeps its start.
     let row = rows.get(record.key);
     if (!row) rows.set(record.key, (row = { key: record.key, value: record.value, state: 'ACTIVE', start: record.timestamp, end: null }));
+    row.value = record.value;
     if (ends) {
       row.state = ends;
       row.end = record.timestamp;
@@ -71,7 +73,7 @@ export class InstanceProjection implements Projection {
         r.key, num(v(r, 'processDefinitionKey')), text(v(r, 'bpmnProcessId')), num(v(r, 'version')),
         key(v(r, 'parentProcessInstanceKey')), key(v(r, 'parentElementInstanceKey')), r.state, r.start, r.end,
       ]),
-      ['state', 'end_date'],
+      ['state', 'end_date', 'process_definition_key', 'bpmn_process_id', 'version'],
     );
     await upsert(
       client,
@@ -81,7 +83,7 @@ export class InstanceProjection implements Projection {
         r.key, num(v(r, 'processInstanceKey')), num(v(r, 'processDefinitionKey')), text(v(r, 'bpmnProcessId')),
         text(v(r, 'elementId')), text(v(r, 'bpmnElementType')), num(v(r, 'flowScopeKey')), r.state, r.start, r.end,
       ]),
-      ['state', 'end_date'],
+      ['state', 'end_date', 'process_definition_key', 'bpmn_process_id', 'element_id'],
     );
   }
 }

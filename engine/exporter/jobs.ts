@@ -27,7 +27,11 @@ const COLUMNS: Column[] = [
   { name: 'bpmn_process_id', type: 'text' },
 ];
 
-const MUTABLE = ['worker', 'state', 'retries', 'error_message', 'error_code', 'deadline', 'end_time', 'has_failed_with_retries_left'];
+const MUTABLE = [
+  'worker', 'state', 'retries', 'error_message', 'error_code', 'deadline', 'end_time', 'has_failed_with_retries_left',
+  // a migration moves the job to another definition
+  'element_id', 'process_definition_key', 'bpmn_process_id',
+];
 
 export class JobProjection implements Projection {
   readonly valueTypes = ['JOB'];

@@ -6,7 +6,7 @@ import type { HistoryRecord } from '../runtime/rows.ts';
 import { textArray, upsert, type Column } from './sql.ts';
 import { epochMs, headers, key, num, stringList, text, type Projection } from './values.ts';
 
-const INTENTS = new Set(['CREATED', 'ASSIGNED', 'UPDATED', 'COMPLETED', 'CANCELED']);
+const INTENTS = new Set(['CREATED', 'ASSIGNED', 'UPDATED', 'COMPLETED', 'CANCELED', 'MIGRATED']);
 
 const COLUMNS: Column[] = [
   { name: 'key', type: 'bigint' },
@@ -31,7 +31,11 @@ const COLUMNS: Column[] = [
   { name: 'completion_date', type: 'bigint' },
 ];
 
-const MUTABLE = ['state', 'name', 'assignee', 'candidate_users', 'candidate_groups', 'due_date', 'follow_up_date', 'priority', 'completion_date'];
+const MUTABLE = [
+  'state', 'name', 'assignee', 'candidate_users', 'candidate_groups', 'due_date', 'follow_up_date', 'priority', 'completion_date',
+  // a migration moves the task to another definition
+  'element_id', 'process_definition_key', 'bpmn_process_id', 'process_definition_version',
+];
 
 export class UserTaskProjection implements Projection {
   readonly valueTypes = ['USER_TASK'];

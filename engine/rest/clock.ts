@@ -8,10 +8,11 @@ import { Problem } from './problem.ts';
 import { validator } from './validate.ts';
 import { pinClock, resetClock } from '../runtime/commands/clock-commands.ts';
 
-const checkPin = validator<{ timestamp: number }>({
+// An int64: a JSON number, or digits in a string as Camunda's JSON mapping also takes.
+const checkPin = validator<{ timestamp: number | string }>({
   type: 'object',
   required: ['timestamp'],
-  properties: { timestamp: { type: 'integer', minimum: 0 } },
+  properties: { timestamp: { anyOf: [{ type: 'integer', minimum: 0 }, { type: 'string', pattern: '^[0-9]{1,16}$' }] } },
 });
 
 export function clockRoutes(ctx: RestContext): Router {
@@ -25,7 +26,7 @@ export function clockRoutes(ctx: RestContext): Router {
   };
   router.put('/clock', async (req, res) => {
     const clock = controlled();
-    const { timestamp } = checkPin(req.body ?? {});
+    const timestamp = Number(checkPin(req.body ?? {}).timestamp);
     await ctx.engine.submit((rt) => pinClock(rt, clock, timestamp));
     ctx.engine.clockChanged();
     res.status(204).end();

@@ -5,8 +5,7 @@ import { Router } from 'express';
 import type { RestContext } from './context.ts';
 import { int, key, str, type Field } from './filters.ts';
 import { keyOut, orUndefined, TENANT, TENANT_SQL } from './format.ts';
-import { findOne, searcher, type SearchSpec } from './paging.ts';
-import { notFound } from './problem.ts';
+import { getOne, searcher, type SearchSpec } from './paging.ts';
 import { pathKey } from './validate.ts';
 import { resourceXml } from './definitions.ts';
 
@@ -83,18 +82,8 @@ const searchDrgs = searcher(drgSearch);
 
 export function decisionRoutes(ctx: RestContext): Router {
   const router = Router();
-  const decision = async (raw: string | undefined) => {
-    const k = pathKey(raw, 'decisionDefinitionKey');
-    const found = (await findOne(ctx.db, decisionSearch, k)) as { decisionRequirementsKey: string } | undefined;
-    if (!found) throw notFound(`Decision definition with key '${k}' not found`);
-    return found;
-  };
-  const drg = async (raw: string | undefined) => {
-    const k = pathKey(raw, 'decisionRequirementsKey');
-    const found = await findOne(ctx.db, drgSearch, k);
-    if (!found) throw notFound(`Decision requirements with key '${k}' not found`);
-    return { key: k, found };
-  };
+  const decision = (raw: string | undefined) => getOne(ctx.db, decisionSearch, pathKey(raw, 'decisionDefinitionKey'));
+  const drg = (raw: string | undefined) => getOne(ctx.db, drgSearch, pathKey(raw, 'decisionRequirementsKey'));
   const sendXml = async (res: import('express').Response, drgKey: number | string) => {
     const xml = await resourceXml(ctx, drgKey, 'drg');
     if (xml === undefined) return void res.status(204).end();
@@ -108,16 +97,16 @@ export function decisionRoutes(ctx: RestContext): Router {
     res.json(await decision(req.params.decisionDefinitionKey));
   });
   router.get('/decision-definitions/:decisionDefinitionKey/xml', async (req, res) => {
-    await sendXml(res, (await decision(req.params.decisionDefinitionKey)).decisionRequirementsKey);
+    await sendXml(res, (await decision(req.params.decisionDefinitionKey)).decisionRequirementsKey as string);
   });
   router.post('/decision-requirements/search', async (req, res) => {
     res.json(await searchDrgs(ctx.db, req.body));
   });
   router.get('/decision-requirements/:decisionRequirementsKey', async (req, res) => {
-    res.json((await drg(req.params.decisionRequirementsKey)).found);
+    res.json(await drg(req.params.decisionRequirementsKey));
   });
   router.get('/decision-requirements/:decisionRequirementsKey/xml', async (req, res) => {
-    await sendXml(res, (await drg(req.params.decisionRequirementsKey)).key);
+    await sendXml(res, (await drg(req.params.decisionRequirementsKey)).decisionRequirementsKey as string);
   });
   return router;
 }

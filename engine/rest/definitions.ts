@@ -5,8 +5,7 @@ import { Router } from 'express';
 import type { RestContext } from './context.ts';
 import { bool, int, key, str, type Field } from './filters.ts';
 import { keyOut, orUndefined, TENANT, TENANT_SQL } from './format.ts';
-import { findOne, searcher, type SearchSpec } from './paging.ts';
-import { notFound } from './problem.ts';
+import { getOne, searcher, type SearchSpec } from './paging.ts';
 import { pathKey } from './validate.ts';
 
 interface ProcessDefinitionRow {
@@ -61,18 +60,13 @@ export function processDefinitionRoutes(ctx: RestContext): Router {
   router.post('/process-definitions/search', async (req, res) => {
     res.json(await searchProcessDefinitions(ctx.db, req.body));
   });
-  const definition = async (raw: string | undefined) => {
-    const k = pathKey(raw, 'processDefinitionKey');
-    const found = await findOne(ctx.db, processDefinitionSearch, k);
-    if (!found) throw notFound(`Process definition with key '${k}' not found`);
-    return { key: k, found };
-  };
+  const definition = (raw: string | undefined) => getOne(ctx.db, processDefinitionSearch, pathKey(raw, 'processDefinitionKey'));
   router.get('/process-definitions/:processDefinitionKey', async (req, res) => {
-    res.json((await definition(req.params.processDefinitionKey)).found);
+    res.json(await definition(req.params.processDefinitionKey));
   });
   router.get('/process-definitions/:processDefinitionKey/xml', async (req, res) => {
-    const { key: k } = await definition(req.params.processDefinitionKey);
-    const xml = await resourceXml(ctx, k, 'process');
+    const { processDefinitionKey } = await definition(req.params.processDefinitionKey);
+    const xml = await resourceXml(ctx, processDefinitionKey as string, 'process');
     if (xml === undefined) return void res.status(204).end();
     res.type('text/xml').send(xml);
   });

@@ -5,8 +5,7 @@ import { Router } from 'express';
 import type { RestContext } from './context.ts';
 import { bool, date, key, oneOf, str, type Field } from './filters.ts';
 import { dateOut, keyOut, orUndefined, TENANT, TENANT_SQL } from './format.ts';
-import { findOne, searcher, type SearchSpec } from './paging.ts';
-import { notFound } from './problem.ts';
+import { getOne, searcher, type SearchSpec } from './paging.ts';
 import { pathKey } from './validate.ts';
 
 export const ELEMENT_TYPES = [
@@ -86,10 +85,7 @@ export function elementInstanceRoutes(ctx: RestContext): Router {
     res.json(await searchElementInstances(ctx.db, req.body));
   });
   router.get('/element-instances/:elementInstanceKey', async (req, res) => {
-    const k = pathKey(req.params.elementInstanceKey, 'elementInstanceKey');
-    const instance = await findOne(ctx.db, elementInstanceSearch, k);
-    if (!instance) throw notFound(`Element instance with key '${k}' not found`);
-    res.json(instance);
+    res.json(await getOne(ctx.db, elementInstanceSearch, pathKey(req.params.elementInstanceKey, 'elementInstanceKey')));
   });
   return router;
 }

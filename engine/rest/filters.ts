@@ -118,7 +118,9 @@ function arrayCondition(sql: string, value: unknown, q: Params): string {
 }
 
 /** The condition of one filter value on an SQL expression of the given type. */
-export function compare(sql: string, type: FieldType, value: unknown, q: Params): string {
+export function compare(expression: string, type: FieldType, value: unknown, q: Params): string {
+  // An expression (a > b, EXISTS ...) is bracketed, so `= $1` compares all of it.
+  const sql = /^[\w.]+$/.test(expression) ? expression : `(${expression})`;
   if (type === 'strings') return arrayCondition(sql, value, q);
   if (value === null) return `${sql} IS NULL`;
   const cast = castOf(type);

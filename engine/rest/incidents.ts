@@ -5,8 +5,7 @@ import { Router } from 'express';
 import type { RestContext } from './context.ts';
 import { date, key, oneOf, str, type Field } from './filters.ts';
 import { dateOut, keyOut, orUndefined, TENANT, TENANT_SQL } from './format.ts';
-import { findOne, searcher, type SearchSpec } from './paging.ts';
-import { notFound } from './problem.ts';
+import { getOne, searcher, type SearchSpec } from './paging.ts';
 import { pathKey, validator } from './validate.ts';
 import { resolveIncident } from '../runtime/commands/instance-commands.ts';
 
@@ -83,10 +82,7 @@ export function incidentRoutes(ctx: RestContext): Router {
     res.json(await searchIncidents(ctx.db, req.body));
   });
   router.get('/incidents/:incidentKey', async (req, res) => {
-    const k = pathKey(req.params.incidentKey, 'incidentKey');
-    const incident = await findOne(ctx.db, incidentSearch, k);
-    if (!incident) throw notFound(`Incident with key '${k}' not found`);
-    res.json(incident);
+    res.json(await getOne(ctx.db, incidentSearch, pathKey(req.params.incidentKey, 'incidentKey')));
   });
   router.post('/incidents/:incidentKey/resolution', async (req, res) => {
     const k = pathKey(req.params.incidentKey, 'incidentKey');

@@ -5,7 +5,7 @@
 
 import type pg from 'pg';
 import { castOf, condition, fieldSchema, Params, type Field } from './filters.ts';
-import { badRequest } from './problem.ts';
+import { badRequest, notFound } from './problem.ts';
 import { validator } from './validate.ts';
 
 export interface SearchSpec<Row> {
@@ -62,7 +62,7 @@ function requestSchema(spec: SearchSpec<unknown>): object {
         type: 'object',
         additionalProperties: false,
         properties: {
-          from: { type: 'integer', minimum: 0 },
+          from: { type: 'integer', minimum: 0, maximum: 2_147_483_647 },
           limit: { type: 'integer', minimum: 0, maximum: MAX_LIMIT },
           after: { type: 'string', minLength: 1 },
           before: { type: 'string', minLength: 1 },
@@ -167,8 +167,9 @@ export function searcher<Row>(spec: SearchSpec<Row>): Search {
   };
 }
 
-/** One item by key, as the search shows it; undefined when there is none. */
-export async function findOne<Row>(db: pg.Pool, spec: SearchSpec<Row>, key: number): Promise<object | undefined> {
+/** One item by key, as the search shows it (GET /v2/<resource>/{key}); 404 when there is none. */
+export async function getOne<Row>(db: pg.Pool, spec: SearchSpec<Row>, key: number): Promise<Record<string, unknown>> {
   const result = await db.query(`SELECT ${spec.select} FROM ${spec.from} WHERE t.key = $1::bigint`, [key]);
-  return result.rows.length ? spec.item(result.rows[0] as Row) : undefined;
+  if (!result.rows.length) throw notFound(`${spec.what[0].toUpperCase()}${spec.what.slice(1)} with key '${key}' not found`);
+  return spec.item(result.rows[0] as Row) as Record<string, unknown>;
 }

@@ -36,6 +36,9 @@ function toProblem(err: unknown): Problem {
   // express.json(): unreadable bodies
   if (body?.type === 'entity.parse.failed') return badRequest(`The request body is not valid JSON: ${body.message}`);
   if (body?.type === 'entity.too.large') return new Problem(413, 'PAYLOAD_TOO_LARGE', 'The request body is larger than the 4 MB the engine accepts');
+  // PostgreSQL refusing a value the schema let through (a key or number beyond int64)
+  const code = (err as { code?: string })?.code;
+  if (code === '22003' || code === '22P02') return badRequest(`A value in the request is out of range: ${(err as Error).message}`);
   if (body?.status && body.status >= 400 && body.status < 500) return new Problem(body.status, 'Bad Request', body.message ?? 'Bad request');
   if ((err as Error)?.message === 'the engine is shutting down') return new Problem(503, 'UNAVAILABLE', 'The engine is shutting down; retry against the restarted engine');
   console.error('engine REST: request failed unexpectedly', err);

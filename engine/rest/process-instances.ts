@@ -7,8 +7,7 @@ import { bool, compare, date, fieldSchema, int, key, oneOf, str, variablesFilter
 import { dateOut, keyOut, orUndefined, TENANT, TENANT_SQL } from './format.ts';
 import { INSTANCE_STATES } from './element-instances.ts';
 import { checkOperationReference, searchIncidents } from './incidents.ts';
-import { findOne, searcher, type SearchSpec } from './paging.ts';
-import { notFound } from './problem.ts';
+import { getOne, searcher, type SearchSpec } from './paging.ts';
 import { pathKey } from './validate.ts';
 import { cancelProcessInstance } from '../runtime/commands/instance-commands.ts';
 
@@ -96,10 +95,7 @@ export function processInstanceRoutes(ctx: RestContext): Router {
     res.json(await searchProcessInstances(ctx.db, req.body));
   });
   router.get('/process-instances/:processInstanceKey', async (req, res) => {
-    const k = pathKey(req.params.processInstanceKey, 'processInstanceKey');
-    const instance = await findOne(ctx.db, processInstanceSearch, k);
-    if (!instance) throw notFound(`Process instance with key '${k}' not found`);
-    res.json(instance);
+    res.json(await getOne(ctx.db, processInstanceSearch, pathKey(req.params.processInstanceKey, 'processInstanceKey')));
   });
   router.post('/process-instances/:processInstanceKey/incidents/search', async (req, res) => {
     const k = pathKey(req.params.processInstanceKey, 'processInstanceKey');

@@ -6,7 +6,7 @@ import type { RestContext } from './context.ts';
 import { date, int, key, oneOf, str, variablesFilter, type Field } from './filters.ts';
 import { dateOut, keyOut, orUndefined, TENANT, TENANT_SQL } from './format.ts';
 import { loadForm } from './forms.ts';
-import { findOne, searcher, type SearchSpec } from './paging.ts';
+import { getOne, searcher, type SearchSpec } from './paging.ts';
 import { badRequest, notFound } from './problem.ts';
 import { pathKey, validator } from './validate.ts';
 import { variableSearch } from './variables.ts';
@@ -156,10 +156,7 @@ export function userTaskRoutes(ctx: RestContext): Router {
   });
 
   router.get('/user-tasks/:userTaskKey', async (req, res) => {
-    const k = pathKey(req.params.userTaskKey, 'userTaskKey');
-    const task = await findOne(db, userTaskSearch, k);
-    if (!task) throw notFound(`User task with key '${k}' not found`);
-    res.json(task);
+    res.json(await getOne(db, userTaskSearch, pathKey(req.params.userTaskKey, 'userTaskKey')));
   });
 
   router.get('/user-tasks/:userTaskKey/form', async (req, res) => {

@@ -7,7 +7,7 @@ import { badRequest } from './problem.ts';
 const ajv = new Ajv({ allErrors: false, strict: false });
 ajv.addFormat('date-time', (s: string) => /^\d{4}-\d\d-\d\dT\d\d:\d\d/.test(s) && !Number.isNaN(Date.parse(s)));
 
-export const KEY_PATTERN = '^-?[0-9]+$';
+export const KEY_PATTERN = '^-?[0-9]{1,19}$';
 /** Keys travel as strings; plain numbers are taken too. */
 export const KEY_SCHEMA = { type: ['string', 'integer'], pattern: KEY_PATTERN };
 

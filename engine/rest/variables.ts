@@ -5,8 +5,7 @@ import { Router } from 'express';
 import type { RestContext } from './context.ts';
 import { bool, key, str, type Field } from './filters.ts';
 import { keyOut, TENANT, TENANT_SQL } from './format.ts';
-import { findOne, searcher, type SearchSpec } from './paging.ts';
-import { notFound } from './problem.ts';
+import { getOne, searcher, type SearchSpec } from './paging.ts';
 import { pathKey } from './validate.ts';
 
 const TRUNCATE_AT = 8191;
@@ -55,6 +54,8 @@ export const variableSearch: SearchSpec<VariableRow> = {
 };
 
 const searchVariables = searcher(variableSearch);
+/** GET gives the whole value. */
+const wholeValue: SearchSpec<VariableRow> = { ...variableSearch, select: 't.key, t.name, t.value, t.scope_key, t.process_instance_key' };
 
 export function variableRoutes(ctx: RestContext): Router {
   const router = Router();
@@ -62,11 +63,7 @@ export function variableRoutes(ctx: RestContext): Router {
     res.json(await searchVariables(ctx.db, req.body));
   });
   router.get('/variables/:variableKey', async (req, res) => {
-    const k = pathKey(req.params.variableKey, 'variableKey');
-    const full: SearchSpec<VariableRow> = { ...variableSearch, select: 't.key, t.name, t.value, t.scope_key, t.process_instance_key' };
-    const variable = await findOne(ctx.db, full, k);
-    if (!variable) throw notFound(`Variable with key '${k}' not found`);
-    const { isTruncated: _, ...whole } = variable as Record<string, unknown>;
+    const { isTruncated: _, ...whole } = await getOne(ctx.db, wholeValue, pathKey(req.params.variableKey, 'variableKey'));
     res.json(whole);
   });
   return router;

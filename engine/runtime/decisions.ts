@@ -19,6 +19,8 @@ export function evaluateDeployedDecision(rt: Runtime, decision: DecisionRow, var
       decisionRequirementsKey: decision.drgKey,
       decisionOutput: JSON.stringify(result.decisionOutput ?? null),
       failureMessage: result.failureMessage ?? '',
+      failedDecisionId: result.failedDecisionId ?? '',
+      evaluatedDecisions: result.evaluatedDecisions,
       elementInstanceKey: instance?.key ?? -1,
       elementId: instance?.elementId ?? '',
     },

@@ -12,6 +12,7 @@ export function jobValue(job: JobRow): Record<string, unknown> {
     retries: job.retries,
     deadline: job.deadline,
     errorMessage: job.errorMessage,
+    errorCode: job.errorCode ?? '',
     elementId: job.elementId,
     elementInstanceKey: job.elementInstanceKey,
     processInstanceKey: job.processInstanceKey,

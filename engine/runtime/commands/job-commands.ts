@@ -30,7 +30,8 @@ export function failJob(rt: Runtime, jobKey: number, retries: number, errorMessa
   const job = jobFor(rt, 'FAIL', 'fail', jobKey);
   const instance = rt.instance(job.elementInstanceKey);
   if (instance && Object.keys(variables).length) setLocalVariables(rt, instance.key, variables);
-  const failed: JobRow = { ...job, retries, errorMessage, worker: '', deadline: -1 };
+  // The failing worker stays on the record, as in Zeebe; the job is no longer activated by it.
+  const failed: JobRow = { ...job, retries, errorMessage, deadline: -1 };
   if (retries > 0 && retryBackOff > 0) {
     putJob(rt, { ...failed, state: 'FAILED', recurAt: rt.now + retryBackOff }, 'FAILED');
   } else if (retries > 0) {

@@ -9,6 +9,7 @@ import type { ElementInstanceRow } from '../rows.ts';
 import type { Runtime } from '../runtime.ts';
 import { catchEventsOf, closeSubscriptions, openSubscriptions } from '../subscriptions.ts';
 import { jobValue } from '../jobs.ts';
+import { incidentValue } from '../incidents.ts';
 
 const INTENT = 'MIGRATE';
 
@@ -72,6 +73,12 @@ export function migrateProcessInstance(rt: Runtime, processInstanceKey: number, 
         rt.state.jobs.put(job.key, moved);
         rt.record('JOB', 'MIGRATED', job.key, jobValue(moved), moved.processInstanceKey);
       }
+    }
+    for (const incidentKey of rt.state.incidentsByElement.get(migrated.key) ?? []) {
+      const incident = rt.state.incidents.get(incidentKey)!;
+      const moved = { ...incident, processDefinitionKey: definition.processDefinitionKey, bpmnProcessId: definition.bpmnProcessId, elementId: targetId };
+      rt.state.incidents.put(incidentKey, moved);
+      rt.record('INCIDENT', 'MIGRATED', incidentKey, incidentValue(moved), moved.processInstanceKey);
     }
     if (migrated.userTaskKey !== undefined) {
       const task = rt.state.userTasks.get(migrated.userTaskKey);
