@@ -3,7 +3,7 @@
 
 import { expect } from 'chai';
 import {
-  chain, definitions, end, escalation, escalationBoundary, escalationThrow, eventGateway, eventSubProcess, flow, linkCatch, linkThrow, message, messageBoundary,
+  chain, definitions, end, escalation, escalationBoundary, escalationThrow, eventGateway, eventSubProcess, flow, gateway, linkCatch, linkThrow, message, messageBoundary,
   messageCatch, messageEspStart, messageStart, processXml, receiveTask, scriptTask, serviceTask, signal, signalCatch, signalStart, signalThrow, start, subProcess, timerBoundary,
   timerCatch, timerEspStart, timerStart,
 } from '../support/bpmn.ts';
@@ -92,6 +92,16 @@ describe('events (timers, messages, signals, escalations, links)', () => {
       expect(created).to.have.length(2);
     });
 
+    it('a cron cycle fires at its next occurrence', async () => {
+      // 2026-09-30T01:00Z; the next 02:00:00 UTC is an hour away.
+      await deploy(definitions(processXml('cron-wait', start(), serviceTask('work', 'cron-work'), timerBoundary('hourly', 'work', 'timeCycle', '0 0 2 * * *', false), serviceTask('tick', 'cron-tick'), end(), end('e2'), chain('start', 'work', 'end'), chain('hourly', 'tick', 'e2'))), 'cron-wait.bpmn');
+      await t.zeebe.createProcessInstance({ bpmnProcessId: 'cron-wait', variables: {} });
+      const timers = await t.records({ valueType: 'TIMER', intent: 'CREATED' });
+      const due = timers.filter((r) => r.value.targetElementId === 'hourly').map((r) => Number(r.value.dueDate));
+      expect(new Date(due[0]).toISOString().slice(11, 19)).to.equal('02:00:00');
+      expect(due[0]).to.be.greaterThan(now);
+    });
+
     it('pending timers survive a restart and fire when due', async () => {
       await deploy(definitions(processXml('restart-timer', start(), timerCatch('wait', 'timeDuration', 'PT10M'), end(), chain('start', 'wait', 'end'))), 'restart-timer.bpmn');
       const instance = await t.zeebe.createProcessInstance({ bpmnProcessId: 'restart-timer', variables: {} });
@@ -128,6 +138,29 @@ describe('events (timers, messages, signals, escalations, links)', () => {
       const instance = await t.zeebe.createProcessInstance({ bpmnProcessId: 'await-reply', variables: { ticketNo: 'T-400' } });
       await new Promise((r) => setTimeout(r, 100));
       expect(await completedIds(instance.processInstanceKey)).to.not.include('reply');
+    });
+
+    it('a buffered message survives a restart', async () => {
+      await t.zeebe.publishMessage({ name: '企业回复', correlationKey: 'T-450', variables: { answer: '重启前' }, timeToLive: 3_600_000 });
+      await t.restart();
+      t.engine.clock.pin(now);
+      const instance = await t.zeebe.createProcessInstance({ bpmnProcessId: 'await-reply', variables: { ticketNo: 'T-450' } });
+      await waitFor(instance.processInstanceKey, 'await-reply');
+    });
+
+    it('message throw events and send tasks are jobs for a worker', async () => {
+      await deploy(
+        definitions(processXml('send-msg', start(), `<bpmn:intermediateThrowEvent id="tell"><bpmn:extensionElements><zeebe:taskDefinition type="send-sms" /></bpmn:extensionElements><bpmn:messageEventDefinition /></bpmn:intermediateThrowEvent>`, end(), chain('start', 'tell', 'end'))),
+        'send-msg.bpmn',
+      );
+      const instance = await t.zeebe.createProcessInstance({ bpmnProcessId: 'send-msg', variables: {} });
+      const [job] = await eventually(async () => {
+        const jobs = await t.zeebe.activateJobs({ type: 'send-sms', worker: 'w', maxJobsToActivate: 1, timeout: 60_000, requestTimeout: -1 });
+        return jobs.length ? jobs : undefined;
+      }, 'the message job');
+      expect(job.elementId).to.equal('tell');
+      await t.zeebe.completeJob({ jobKey: job.key, variables: {} });
+      await waitFor(instance.processInstanceKey, 'send-msg');
     });
 
     it('refuses a second message with the same id while the first is buffered', async () => {
@@ -256,6 +289,29 @@ describe('events (timers, messages, signals, escalations, links)', () => {
       const cont = await eventually(async () => (await t.zeebe.activateJobs({ type: 'esc-continue', worker: 'w', maxJobsToActivate: 1, timeout: 60_000, requestTimeout: -1 }))[0], 'the handler going on');
       expect(meeting.processInstanceKey).to.equal(instance.processInstanceKey);
       expect(cont.processInstanceKey).to.equal(instance.processInstanceKey);
+    });
+
+    it('an uncaught escalation is recorded and the process goes on', async () => {
+      await deploy(definitions(processXml('esc-alone', start(), escalationThrow('raise', 'Esc_X'), scriptTask('after', '=true', 'continued'), end(), chain('start', 'raise', 'after', 'end')), escalation('Esc_X', 'NOBODY')), 'esc-alone.bpmn');
+      const result = await t.zeebe.createProcessInstanceWithResult({ bpmnProcessId: 'esc-alone', variables: {}, requestTimeout: 5000 });
+      expect(result.variables).to.deep.equal({ continued: true });
+      const [record] = await t.records({ valueType: 'ESCALATION', processInstanceKey: result.processInstanceKey });
+      expect(record.intent).to.equal('NOT_ESCALATED');
+    });
+
+    it('an interrupting escalation event sub-process takes over its scope', async () => {
+      await deploy(
+        definitions(
+          processXml('esc-esp', start(), serviceTask('wait', 'esc-esp-wait'), escalationThrow('raise', 'Esc_Y'), end(), gateway('parallel', 'fork'), end('e0'), flow('f0', 'start', 'fork'), flow('f1', 'fork', 'wait'), flow('f2', 'fork', 'raise'), chain('wait', 'end'), chain('raise', 'e0'),
+            eventSubProcess('on_esc', '<bpmn:startEvent id="esc_start" isInterrupting="true"><bpmn:escalationEventDefinition escalationRef="Esc_Y" /></bpmn:startEvent>', scriptTask('handled', '="领导介入"', 'handledBy'), end('he'), chain('esc_start', 'handled', 'he'))),
+          escalation('Esc_Y', 'LEADER'),
+        ),
+        'esc-esp.bpmn',
+      );
+      const result = await t.zeebe.createProcessInstanceWithResult({ bpmnProcessId: 'esc-esp', variables: {}, requestTimeout: 5000 });
+      expect(result.variables).to.deep.equal({ handledBy: '领导介入' });
+      const terminated = await t.records({ valueType: 'PROCESS_INSTANCE', intent: 'ELEMENT_TERMINATED', processInstanceKey: result.processInstanceKey });
+      expect(terminated.map((r) => r.value.elementId)).to.include.members(['wait', 'raise']);
     });
 
     it('a link throw jumps to the link catch of the same name', async () => {
