@@ -1,7 +1,7 @@
 // Process and element instances from PROCESS_INSTANCE records, as Camunda's exporter does:
 // ELEMENT_ACTIVATING creates the row (ACTIVE, start), ELEMENT_COMPLETED / ELEMENT_TERMINATED
 // end it, ELEMENT_MIGRATED moves it to another definition (and element id). The process
-// itself goes to the process instances, sequence flows nowhere.
+// itself goes to the process instances; sequence flows to their own projection (sequence-flows.ts).
 
 import type pg from 'pg';
 import type { HistoryRecord } from '../runtime/rows.ts';

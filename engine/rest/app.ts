@@ -1,5 +1,6 @@
 // The Orchestration Cluster REST API (/v2) of the built-in engine: the part that workers,
 // server and UI use. Reads come from the search projections, commands go through the engine.
+// Extensions beyond Camunda's API live under /v2/x/ (engine/rest/README.md).
 
 import express, { type Express } from 'express';
 import type { RestContext } from './context.ts';
@@ -10,8 +11,10 @@ import { elementInstanceRoutes } from './element-instances.ts';
 import { formRoutes } from './forms.ts';
 import { incidentRoutes } from './incidents.ts';
 import { jobRoutes } from './jobs.ts';
+import { messageSubscriptionRoutes } from './message-subscriptions.ts';
 import { problemHandler, unknownRoute } from './problem.ts';
 import { processInstanceRoutes } from './process-instances.ts';
+import { statisticsRoutes } from './statistics.ts';
 import { topologyRoutes } from './topology.ts';
 import { userTaskRoutes } from './user-tasks.ts';
 import { variableRoutes } from './variables.ts';
@@ -24,7 +27,7 @@ export function createApp(ctx: RestContext): Express {
   const v2 = express.Router();
   for (const routes of [
     topologyRoutes, clockRoutes, userTaskRoutes, processInstanceRoutes, elementInstanceRoutes, incidentRoutes,
-    variableRoutes, processDefinitionRoutes, decisionRoutes, formRoutes, jobRoutes,
+    variableRoutes, processDefinitionRoutes, decisionRoutes, formRoutes, jobRoutes, statisticsRoutes, messageSubscriptionRoutes,
   ]) {
     v2.use(routes(ctx));
   }

@@ -36,18 +36,22 @@ export interface SearchResult {
 const DEFAULT_LIMIT = 100;
 const MAX_LIMIT = 10_000;
 
-function requestSchema(spec: SearchSpec<unknown>): object {
+/** The JSON schema of a `filter` object with these fields (and `$or: [filter, ...]` when `or`). */
+export function filterSchema(filters: Record<string, Field>, or = false): object {
   const filterProperties: Record<string, object> = {};
-  for (const [name, field] of Object.entries(spec.filters)) filterProperties[name] = fieldSchema(field);
+  for (const [name, field] of Object.entries(filters)) filterProperties[name] = fieldSchema(field);
   // `$or` branches are filters without a nested `$or` (a copy: a schema must not be cyclic).
   const branch = { type: 'object', properties: { ...filterProperties }, additionalProperties: false };
-  if (spec.or) filterProperties.$or = { type: 'array', items: branch };
-  const filter = { type: 'object', properties: filterProperties, additionalProperties: false };
+  if (or) filterProperties.$or = { type: 'array', items: branch };
+  return { type: 'object', properties: filterProperties, additionalProperties: false };
+}
+
+function requestSchema(spec: SearchSpec<unknown>): object {
   return {
     type: 'object',
     additionalProperties: false,
     properties: {
-      filter,
+      filter: filterSchema(spec.filters, spec.or),
       sort: {
         type: 'array',
         items: {
@@ -72,15 +76,16 @@ function requestSchema(spec: SearchSpec<unknown>): object {
   };
 }
 
-function filterConditions(spec: SearchSpec<unknown>, filter: Record<string, unknown>, q: Params): string[] {
+/** The SQL conditions of a validated `filter` object, one per field (ANDed by the caller). */
+export function filterConditions(filters: Record<string, Field>, filter: Record<string, unknown>, q: Params): string[] {
   const conditions: string[] = [];
   for (const [name, value] of Object.entries(filter)) {
     if (value === undefined) continue;
     if (name === '$or') {
-      const branches = (value as Array<Record<string, unknown>>).map((f) => filterConditions(spec, f, q).join(' AND ') || 'TRUE');
+      const branches = (value as Array<Record<string, unknown>>).map((f) => filterConditions(filters, f, q).join(' AND ') || 'TRUE');
       if (branches.length) conditions.push(`(${branches.map((b) => `(${b})`).join(' OR ')})`);
     } else {
-      conditions.push(`(${condition(spec.filters[name], value, q)})`);
+      conditions.push(`(${condition(filters[name], value, q)})`);
     }
   }
   return conditions;
@@ -131,7 +136,7 @@ export function searcher<Row>(spec: SearchSpec<Row>): Search {
       throw badRequest(`Invalid page: 'page.from' (offset paging) cannot be combined with 'page.after' or 'page.before' (cursor paging)`);
     }
     const q = new Params();
-    const where = filterConditions(spec as SearchSpec<unknown>, request.filter ?? {}, q);
+    const where = filterConditions(spec.filters, request.filter ?? {}, q);
     if (extra) where.push(`(${extra(q)})`);
     const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const count = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${spec.from} ${whereSql}`, q.values);

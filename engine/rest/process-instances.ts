@@ -1,5 +1,6 @@
-// Process instances: search and get from the projection, their incidents, and cancellation
-// (POST /v2/process-instances/{key}/cancellation) in the engine's loop.
+// Process instances: search and get from the projection, their incidents, the sequence flows
+// they took, their call hierarchy, and cancellation (POST /v2/process-instances/{key}/cancellation)
+// in the engine's loop.
 
 import { Router } from 'express';
 import type { RestContext } from './context.ts';
@@ -8,6 +9,7 @@ import { dateOut, keyOut, orUndefined, TENANT, TENANT_SQL } from './format.ts';
 import { INSTANCE_STATES } from './element-instances.ts';
 import { checkOperationReference, searchIncidents } from './incidents.ts';
 import { getOne, searcher, type SearchSpec } from './paging.ts';
+import { notFound } from './problem.ts';
 import { pathKey } from './validate.ts';
 import { cancelProcessInstance } from '../runtime/commands/instance-commands.ts';
 
@@ -101,6 +103,48 @@ export function processInstanceRoutes(ctx: RestContext): Router {
     const k = pathKey(req.params.processInstanceKey, 'processInstanceKey');
     res.json(await searchIncidents(ctx.db, req.body, (q) => `t.process_instance_key = ${q.add(k, 'bigint')}`));
   });
+  // The flows the instance took, each once however often (Camunda's sequenceFlowId is
+  // `<processInstanceKey>_<flow id>`); an unknown instance has none (no 404, as in Camunda).
+  router.get('/process-instances/:processInstanceKey/sequence-flows', async (req, res) => {
+    const k = pathKey(req.params.processInstanceKey, 'processInstanceKey');
+    const result = await ctx.db.query<{ process_instance_key: string; element_id: string; process_definition_key: string; bpmn_process_id: string }>(
+      `SELECT * FROM engine_search_sequence_flows WHERE process_instance_key = $1::bigint ORDER BY element_id`,
+      [k],
+    );
+    res.json({
+      items: result.rows.map((r) => ({
+        sequenceFlowId: `${r.process_instance_key}_${r.element_id}`,
+        processInstanceKey: keyOut(r.process_instance_key),
+        processDefinitionKey: keyOut(r.process_definition_key),
+        processDefinitionId: r.bpmn_process_id,
+        elementId: r.element_id,
+        tenantId: TENANT,
+      })),
+    });
+  });
+
+  // The instances from the root down to this one, each called by the one before; [] for a root.
+  router.get('/process-instances/:processInstanceKey/call-hierarchy', async (req, res) => {
+    const k = pathKey(req.params.processInstanceKey, 'processInstanceKey');
+    const result = await ctx.db.query<{ key: string; process_definition_key: string; name: string }>(
+      `WITH RECURSIVE chain(key, depth) AS (
+         SELECT key, 0 FROM engine_search_process_instances WHERE key = $1::bigint
+         UNION ALL
+         SELECT p.parent_process_instance_key, c.depth + 1
+         FROM chain c JOIN engine_search_process_instances p ON p.key = c.key
+         WHERE p.parent_process_instance_key IS NOT NULL AND c.depth < 1000
+       )
+       SELECT t.key, t.process_definition_key, COALESCE(NULLIF(d.name, ''), t.bpmn_process_id) AS name
+       FROM chain c JOIN engine_search_process_instances t ON t.key = c.key
+       LEFT JOIN engine_search_process_definitions d ON d.key = t.process_definition_key
+       ORDER BY c.depth DESC`,
+      [k],
+    );
+    if (!result.rows.length) throw notFound(`Process instance with key '${k}' not found`);
+    const chain = result.rows.length === 1 ? [] : result.rows;
+    res.json(chain.map((r) => ({ processInstanceKey: keyOut(r.key), processDefinitionKey: keyOut(r.process_definition_key), processDefinitionName: r.name })));
+  });
+
   router.post('/process-instances/:processInstanceKey/cancellation', async (req, res) => {
     const k = pathKey(req.params.processInstanceKey, 'processInstanceKey');
     checkOperationReference(req.body ?? {});

@@ -5,7 +5,7 @@
 // subscriptions opened later.
 
 import { reject } from './rejection.ts';
-import type { MessageRow, ProcessRow } from './rows.ts';
+import type { MessageRow, MessageSubscriptionRow, ProcessRow } from './rows.ts';
 import type { Runtime } from './runtime.ts';
 import { messageKey } from './state.ts';
 import { startByEvent, triggerEvent } from './event-triggers.ts';
@@ -56,19 +56,41 @@ function correlate(rt: Runtime, message: MessageRow): MessageRow {
     if (message.correlationKey && (rt.state.instancesByStartCorrelation.get(messageKey(definition.row.bpmnProcessId, message.correlationKey))?.size ?? 0) > 0) continue;
     processes.add(definition.row.bpmnProcessId);
     const instance = startByEvent(rt, definition.row, definition.startEventId, message.variables, message.correlationKey || undefined);
-    rt.record('MESSAGE_START_EVENT_SUBSCRIPTION', 'CORRELATED', message.key, { messageName: message.name, processInstanceKey: instance.key, startEventId: definition.startEventId }, instance.key);
+    rt.record(
+      'MESSAGE_START_EVENT_SUBSCRIPTION',
+      'CORRELATED',
+      definition.row.key,
+      { messageName: message.name, messageKey: message.key, correlationKey: message.correlationKey, processInstanceKey: instance.key, startEventId: definition.startEventId, bpmnProcessId: definition.row.bpmnProcessId, processDefinitionKey: definition.row.key, variables: message.variables },
+      instance.key,
+    );
   }
   const subscriptionKeys = [...(rt.state.messageSubscriptionsByName.get(messageKey(message.name, message.correlationKey)) ?? [])].sort((a, b) => a - b);
   for (const key of subscriptionKeys) {
     const subscription = rt.state.messageSubscriptions.get(key);
     if (!subscription || processes.has(subscription.bpmnProcessId)) continue;
     processes.add(subscription.bpmnProcessId);
-    rt.record('PROCESS_MESSAGE_SUBSCRIPTION', 'CORRELATED', key, { ...subscription, messageKey: message.key, variables: message.variables }, subscription.processInstanceKey);
-    // No delete here: an interrupting trigger closes the subscription with its element; a
-    // non-interrupting one (boundary, event sub-process) keeps it open for the next message.
-    triggerEvent(rt, subscription.elementInstanceKey, subscription.targetElementId, message.variables);
+    deliver(rt, subscription, message.key, message.variables);
   }
   return { ...message, correlatedProcesses: [...processes] };
+}
+
+/**
+ * Correlates a message to a subscription. Like Zeebe, an interrupting catch is done with its
+ * subscription (CORRELATED is its last record); a non-interrupting one (boundary, event
+ * sub-process) keeps it open for the next message.
+ */
+function deliver(rt: Runtime, subscription: MessageSubscriptionRow, messageKey: number, variables: Record<string, unknown>): void {
+  rt.record('PROCESS_MESSAGE_SUBSCRIPTION', 'CORRELATED', subscription.key, subscriptionValue(rt, subscription, { messageKey, variables }), subscription.processInstanceKey);
+  const target = rt.process(rt.instance(subscription.elementInstanceKey)?.processDefinitionKey ?? -1).elements.get(subscription.targetElementId);
+  const keepsWaiting = target?.cancelActivity === false || (target?.type === 'START_EVENT' && target.interrupting === false);
+  if (!keepsWaiting) rt.state.messageSubscriptions.delete(subscription.key);
+  triggerEvent(rt, subscription.elementInstanceKey, subscription.targetElementId, variables);
+}
+
+/** The record value of a message subscription, with the fields Zeebe's record has. */
+export function subscriptionValue(rt: Runtime, subscription: MessageSubscriptionRow, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  const instance = rt.instance(subscription.processInstanceKey);
+  return { ...subscription, elementId: subscription.targetElementId, processDefinitionKey: instance?.processDefinitionKey ?? -1, ...extra };
 }
 
 /** A buffered message reaches subscriptions that just opened, oldest message first. */
@@ -81,8 +103,7 @@ export function correlateBufferedMessages(rt: Runtime, elementInstanceKey: numbe
       const message = rt.state.messages.get(key)!;
       if (message.deadline <= rt.now || message.correlatedProcesses.includes(subscription.bpmnProcessId)) continue;
       rt.state.messages.put(key, { ...message, correlatedProcesses: [...message.correlatedProcesses, subscription.bpmnProcessId] });
-      rt.record('PROCESS_MESSAGE_SUBSCRIPTION', 'CORRELATED', subscriptionKey, { ...subscription, messageKey: key, variables: message.variables }, subscription.processInstanceKey);
-      triggerEvent(rt, subscription.elementInstanceKey, subscription.targetElementId, message.variables);
+      deliver(rt, subscription, key, message.variables);
       return; // the element took an event; its other subscriptions closed with it or wait on
     }
   }

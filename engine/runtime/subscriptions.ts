@@ -9,6 +9,7 @@ import { firstSchedule } from './timer-schedule.ts';
 import type { ElementInstanceRow, MessageSubscriptionRow, SignalSubscriptionRow, TimerRow } from './rows.ts';
 import type { Runtime } from './runtime.ts';
 import { visibleVariables } from './variables.ts';
+import { subscriptionValue } from './messages.ts';
 
 export class SubscriptionError extends Error {}
 
@@ -81,7 +82,7 @@ export function openSubscriptions(rt: Runtime, instance: ElementInstanceRow, nod
   }
   for (const m of messages) {
     rt.state.messageSubscriptions.put(m.key, m);
-    rt.record('PROCESS_MESSAGE_SUBSCRIPTION', 'CREATED', m.key, { ...m }, m.processInstanceKey);
+    rt.record('PROCESS_MESSAGE_SUBSCRIPTION', 'CREATED', m.key, subscriptionValue(rt, m), m.processInstanceKey);
   }
   for (const s of signals) {
     rt.state.signalSubscriptions.put(s.key, s);
@@ -100,7 +101,7 @@ export function closeSubscriptions(rt: Runtime, elementInstanceKey: number, only
     const message = rt.state.messageSubscriptions.get(key);
     if (message && (!onlyTargets || onlyTargets.has(message.targetElementId))) {
       rt.state.messageSubscriptions.delete(key);
-      rt.record('PROCESS_MESSAGE_SUBSCRIPTION', 'DELETED', key, { ...message }, message.processInstanceKey);
+      rt.record('PROCESS_MESSAGE_SUBSCRIPTION', 'DELETED', key, subscriptionValue(rt, message), message.processInstanceKey);
     }
     const signal = rt.state.signalSubscriptions.get(key);
     if (signal && (!onlyTargets || onlyTargets.has(signal.targetElementId))) {
