@@ -1,2 +1,3 @@
 // Defaults and settings of the product.
 export { loadSettings, SettingsError, type Settings } from './settings.ts';
+export { DEFAULT_SERVER_SETTINGS, loadServerSettings, type ServerSettings } from './server-settings.ts';

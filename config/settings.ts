@@ -1,5 +1,6 @@
 // Every setting of the product, from environment variables with documented defaults,
 // checked at start: a bad value stops the start with a message naming the variable.
+import { loadServerSettings, type ServerSettings } from './server-settings.ts';
 
 export interface Settings {
   /** PostgreSQL; empty means the embedded server in ./data/postgres. */
@@ -13,6 +14,8 @@ export interface Settings {
   engineRestPort: number;
   /** Lets PUT /v2/clock move the built-in engine's clock: for tests, never in production. */
   engineClockControlled: boolean;
+  /** The web server (server/): see server-settings.ts for each variable. */
+  server: ServerSettings;
 }
 
 export class SettingsError extends Error {}
@@ -43,6 +46,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     engineGrpcPort: port(env, 'ZEEBE_GRPC_PORT', 26500, problems),
     engineRestPort: port(env, 'ZEEBE_REST_PORT', 8080, problems),
     engineClockControlled: flag(env, 'ZEEBE_CLOCK_CONTROLLED', false, problems),
+    server: loadServerSettings(env, problems),
   };
   if (settings.databaseUrl && !/^postgres(ql)?:\/\//.test(settings.databaseUrl)) {
     problems.push(`DATABASE_URL must be a postgres:// or postgresql:// URL, but was '${settings.databaseUrl}'`);

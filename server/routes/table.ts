@@ -1,0 +1,62 @@
+// Every route of the server, in one table: method, path, who may call it, whose data it
+// shows, and the endpoint (schemas + handler, in the file named for its area). Access
+// decisions live here and nowhere else; test/server/route-matrix.test.ts walks every
+// route with every role, and /api/docs is generated from this list.
+//
+// Adding a route: write the endpoint next to its peers, then add one line below.
+// Deployments are `roles('process-admin')`; tickets use scope 'department'.
+import { ROLE_CODES, type Role } from '../access/roles.ts';
+import * as apiKeys from './api-keys.ts';
+import * as auth from './auth.ts';
+import * as departments from './departments.ts';
+import { docsEndpoints } from './docs.ts';
+import type { Access, Endpoint, Method, Route, Scope } from './endpoint.ts';
+import * as external from './external.ts';
+import * as health from './health.ts';
+import * as meta from './meta.ts';
+import * as users from './users.ts';
+
+const PUBLIC: Access = { kind: 'public' };
+const SIGNED_IN: Access = { kind: 'session', roles: ROLE_CODES };
+const roles = (...allowed: Role[]): Access => ({ kind: 'session', roles: allowed });
+const apiKey = (scope?: string): Access => ({ kind: 'apiKey', scope });
+
+const ACCOUNTS = roles('system-admin');
+
+const route = (method: Method, path: string, access: Access, scope: Scope, endpoint: Endpoint): Route =>
+  ({ method, path, access, scope, endpoint });
+
+const docs = docsEndpoints(() => ROUTES);
+
+export const ROUTES: readonly Route[] = [
+  //     method    path                                      access       scope         endpoint
+  route('GET',    '/health',                                 PUBLIC,      'none',       health.liveness),
+  route('GET',    '/ready',                                  PUBLIC,      'none',       health.readiness),
+  route('GET',    '/api/health',                             PUBLIC,      'none',       health.liveness),
+  route('GET',    '/api/ready',                              PUBLIC,      'none',       health.readiness),
+  route('GET',    '/api/openapi.json',                       PUBLIC,      'none',       docs.json),
+  route('GET',    '/api/docs',                               PUBLIC,      'none',       docs.page),
+
+  route('POST',   '/api/auth/login',                         PUBLIC,      'none',       auth.login),
+  route('POST',   '/api/auth/logout',                        SIGNED_IN,   'none',       auth.logout),
+  route('GET',    '/api/auth/me',                            SIGNED_IN,   'none',       auth.me),
+  route('POST',   '/api/auth/password',                      SIGNED_IN,   'none',       auth.changePassword),
+
+  route('GET',    '/api/admin/code-lists',                   ACCOUNTS,    'none',       meta.codeLists),
+  route('GET',    '/api/admin/users',                        ACCOUNTS,    'department', users.list),
+  route('POST',   '/api/admin/users',                        ACCOUNTS,    'department', users.create),
+  route('GET',    '/api/admin/users/:id',                    ACCOUNTS,    'department', users.get),
+  route('PATCH',  '/api/admin/users/:id',                    ACCOUNTS,    'department', users.update),
+  route('POST',   '/api/admin/users/:id/reset-password',     ACCOUNTS,    'department', users.resetPassword),
+  route('POST',   '/api/admin/users/:id/unlock',             ACCOUNTS,    'department', users.unlock),
+  route('GET',    '/api/admin/departments',                  ACCOUNTS,    'department', departments.list),
+  route('POST',   '/api/admin/departments',                  ACCOUNTS,    'department', departments.create),
+  route('GET',    '/api/admin/departments/:id',              ACCOUNTS,    'department', departments.get),
+  route('PATCH',  '/api/admin/departments/:id',              ACCOUNTS,    'department', departments.update),
+  route('GET',    '/api/admin/api-keys',                     ACCOUNTS,    'department', apiKeys.list),
+  route('POST',   '/api/admin/api-keys',                     ACCOUNTS,    'department', apiKeys.create),
+  route('DELETE', '/api/admin/api-keys/:id',                 ACCOUNTS,    'department', apiKeys.revoke),
+
+  route('GET',    '/api/external/ping',                      apiKey(),    'none',       external.pingGet),
+  route('POST',   '/api/external/ping',                      apiKey(),    'none',       external.pingPost),
+];
