@@ -1,10 +1,11 @@
-// `npm start`: the whole product on one machine, on its embedded defaults. For now that is
-// PostgreSQL and the built-in engine; workers, server and UI join as they are built.
+// `npm start`: the whole product on one machine, on its embedded defaults: PostgreSQL, the
+// built-in engine and the web server (workers and UI join as they are built).
 // With ZEEBE_GRPC_ADDRESS set, a Camunda 8 cluster is used and the built-in engine stays off.
 
-import { loadSettings, SettingsError } from './config/index.ts';
-import { startDatabase } from './database/index.ts';
+import { camundaClient, loadSettings, SettingsError } from './config/index.ts';
+import { createPool, startDatabase } from './database/index.ts';
 import { startEngine, type RunningEngine } from './engine/index.ts';
+import { startServer } from './server/index.ts';
 
 let settings;
 try {
@@ -33,11 +34,24 @@ if (settings.zeebeGrpcAddress) {
   console.log(`engine: workers connect with ZEEBE_GRPC_ADDRESS=${engine.grpcAddress} ZEEBE_REST_ADDRESS=${engine.restAddress} CAMUNDA_AUTH_STRATEGY=NONE`);
 }
 
+const camunda = camundaClient(engine && { grpcAddress: engine.grpcAddress, restAddress: engine.restAddress });
+const zeebe = camunda.getZeebeGrpcApiClient();
+const pool = createPool(database.url);
+const server = await startServer({
+  pool,
+  settings: settings.server,
+  engine: { client: camunda, check: async () => void (await zeebe.topology()) },
+});
+console.log(`server: http://${server.host}:${server.port} (API docs: /api/docs)`);
+
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   console.log(`${signal} received, stopping`);
+  await server.stop();
+  await zeebe.close(1000).catch(() => undefined);
+  await pool.end();
   await engine?.stop();
   await database.stop();
   process.exit(0);

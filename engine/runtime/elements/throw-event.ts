@@ -10,6 +10,7 @@ import { broadcastSignal } from '../signals.ts';
 import type { ElementInstanceRow } from '../rows.ts';
 import type { Runtime } from '../runtime.ts';
 import { stringOrIncident } from '../expressions.ts';
+import { localVariables } from '../variables.ts';
 import type { ElementBehavior } from './behavior.ts';
 import { jobTask } from './job-task.ts';
 
@@ -19,7 +20,8 @@ function throwResult(rt: Runtime, instance: ElementInstanceRow, node: FlowNode):
     case 'SIGNAL': {
       const name = stringOrIncident(rt, instance, node.signal?.name ?? '');
       if (name === undefined) return false;
-      broadcastSignal(rt, name, {});
+      // A signal carries the throw event's own variables (its input mappings), as in Zeebe.
+      broadcastSignal(rt, name, localVariables(rt, instance.key));
       return rt.instance(instance.key) !== undefined;
     }
     case 'ESCALATION': {
