@@ -1,9 +1,16 @@
 // A min-heap of (due time, key): the next timer or message expiry in O(log n), without a
 // scan and without a setTimeout per entry. Entries whose row changed or went away are
-// skipped when they reach the top (lazy deletion).
+// skipped when they reach the top (lazy deletion). Equal due times come out in key order,
+// as Zeebe fires them: the timer created first fires first.
+
+type Entry = [number, number];
+
+function before(a: Entry, b: Entry): boolean {
+  return a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]);
+}
 
 export class DueHeap {
-  private items: Array<[number, number]> = [];
+  private items: Entry[] = [];
 
   constructor(private readonly currentDue: (key: number) => number | undefined) {}
 
@@ -13,7 +20,7 @@ export class DueHeap {
     let i = items.length - 1;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (items[parent][0] <= items[i][0]) break;
+      if (!before(items[i], items[parent])) break;
       [items[parent], items[i]] = [items[i], items[parent]];
       i = parent;
     }
@@ -58,8 +65,8 @@ export class DueHeap {
       const l = 2 * i + 1;
       const r = l + 1;
       let m = i;
-      if (l < items.length && items[l][0] < items[m][0]) m = l;
-      if (r < items.length && items[r][0] < items[m][0]) m = r;
+      if (l < items.length && before(items[l], items[m])) m = l;
+      if (r < items.length && before(items[r], items[m])) m = r;
       if (m === i) break;
       [items[m], items[i]] = [items[i], items[m]];
       i = m;

@@ -95,10 +95,16 @@ export class TestWorkers {
           };
           this.seen.push(seen);
           const result = await handler(seen);
-          if ('bpmnError' in result && typeof result.bpmnError === 'string') {
-            await this.t.zeebe.throwError({ jobKey: job.key, errorCode: result.bpmnError, errorMessage: result.bpmnError, variables: (result.variables ?? {}) as never });
-          } else {
-            await this.t.zeebe.completeJob({ jobKey: job.key, variables: result as never });
+          try {
+            if ('bpmnError' in result && typeof result.bpmnError === 'string') {
+              await this.t.zeebe.throwError({ jobKey: job.key, errorCode: result.bpmnError, errorMessage: result.bpmnError, variables: (result.variables ?? {}) as never });
+            } else {
+              await this.t.zeebe.completeJob({ jobKey: job.key, variables: result as never });
+            }
+          } catch (err) {
+            // The job's instance was cancelled while the worker held it (a story ending with
+            // cancelProcessInstance): the engine answers NOT_FOUND, as Zeebe does. Keep working.
+            if ((err as { code?: number }).code !== 5) throw err;
           }
         }
       }
