@@ -1,0 +1,34 @@
+// The ticket as notices print it: Chinese labels, dates in 年月日.
+import type { Ticket } from '../../tickets/index.ts';
+import type { WorkerContext } from '../job-module.ts';
+import { chineseDate } from '../notices/helpers.ts';
+
+const KIND: Record<string, string> = { complaint: '投诉', report: '举报', inquiry: '咨询', suggestion: '建议' };
+const CHANNEL: Record<string, string> = { '12315': '全国12315平台', '12345': '12345政务服务便民热线', letter: '来信', visit: '来访', online: '网上', odr: '在线消费纠纷解决（ODR）企业' };
+const REQUEST: Record<string, string> = { repair: '修理', replace: '更换', return: '退货', refund: '退款', compensation: '赔偿', other: '其他' };
+
+export function ticketView(t: Ticket): Record<string, unknown> {
+  return {
+    ticketNo: t.ticketNo,
+    kind: t.kind,
+    kindLabel: KIND[t.kind] ?? t.kind,
+    channelLabel: CHANNEL[t.channel] ?? t.channel,
+    externalNo: t.externalNo,
+    receivedAt: t.receivedAt.toISOString(),
+    receivedDate: chineseDate(t.receivedAt),
+    complainant: { ...t.complainant, name: t.complainant.anonymous ? '匿名举报人' : t.complainant.name },
+    respondent: t.respondent,
+    facts: t.facts,
+    requests: t.requests.map((r) => REQUEST[r] ?? r),
+    category: t.category,
+    department: t.department,
+    amountRecovered: t.amountRecovered,
+  };
+}
+
+/** The bureau's name: the process variable `bureau` is a code (370102) or already a name. */
+export function bureauName(ctx: WorkerContext, bureau: unknown): string {
+  if (typeof bureau !== 'string' || bureau === '') return ctx.settings.bureauName;
+  if (/^\d{6}$/.test(bureau)) return ctx.settings.bureauNames[bureau] ?? ctx.settings.bureauName;
+  return bureau;
+}
