@@ -1,17 +1,22 @@
 // `npm start`: the whole product on one machine, on its embedded defaults: PostgreSQL, the
-// built-in engine and the web server (workers and UI join as they are built).
+// built-in engine, the job workers and the web server.
 // With ZEEBE_GRPC_ADDRESS set, a Camunda 8 cluster is used and the built-in engine stays off.
 
 import { camundaClient, loadSettings, SettingsError } from './config/index.ts';
 import { createPool, startDatabase } from './database/index.ts';
 import { startEngine, type RunningEngine } from './engine/index.ts';
 import { startServer } from './server/index.ts';
+import { loadWorkerSettings, startWorkers, WorkerSettingsError } from './workers/index.ts';
+import { migrateTickets, startPendingProcesses } from './tickets/index.ts';
+import { deployProduct } from './processes/index.ts';
 
 let settings;
+let workerSettings;
 try {
   settings = loadSettings();
+  workerSettings = loadWorkerSettings();
 } catch (err) {
-  if (!(err instanceof SettingsError)) throw err;
+  if (!(err instanceof SettingsError) && !(err instanceof WorkerSettingsError)) throw err;
   console.error(err.message);
   process.exit(2);
 }
@@ -36,7 +41,14 @@ if (settings.zeebeGrpcAddress) {
 
 const camunda = camundaClient(engine && { grpcAddress: engine.grpcAddress, restAddress: engine.restAddress });
 const zeebe = camunda.getZeebeGrpcApiClient();
+// The product's flows, rules and forms: a new version only for what changed since last time.
+console.log(`processes: ${await deployProduct(zeebe)} processes, decisions and forms deployed`);
 const pool = createPool(database.url);
+await migrateTickets(pool);
+const workers = await startWorkers({ pool, zeebe, settings: workerSettings });
+console.log(`workers: ${workers.types.length} job types on the engine`);
+// Tickets registered while the engine was unreachable get their process now.
+await startPendingProcesses({ pool, zeebe }, { olderThanMs: 0 });
 const server = await startServer({
   pool,
   settings: settings.server,
@@ -50,6 +62,7 @@ async function shutdown(signal: string): Promise<void> {
   stopping = true;
   console.log(`${signal} received, stopping`);
   await server.stop();
+  await workers.close();
   await zeebe.close(1000).catch(() => undefined);
   await pool.end();
   await engine?.stop();

@@ -41,14 +41,7 @@ export async function lintBpmn(xml: string): Promise<{ parseWarnings: string[]; 
   return { parseWarnings: (warnings as Array<{ message: string }>).map((w) => w.message), reports };
 }
 
-/** Every .bpmn, .dmn and .form of the product, as one deployment's resources. */
-export function productResources(): Array<{ process: Buffer; name: string } | { decision: Buffer; name: string } | { form: Buffer; name: string }> {
-  return [
-    ...files(PROCESSES, '.bpmn').map((f) => ({ process: Buffer.from(f.text), name: f.name })),
-    ...files(PROCESSES, '.dmn').map((f) => ({ decision: Buffer.from(f.text), name: f.name })),
-    ...files(FORMS, '.form').map((f) => ({ form: Buffer.from(f.text), name: f.name })),
-  ];
-}
+export { productResources } from '../../processes/index.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Jobs
