@@ -1,5 +1,5 @@
 // `npm start`: the whole product on one machine, on its embedded defaults: PostgreSQL, the
-// built-in engine, the job workers and the web server.
+// built-in engine, the job workers and the web server with the browser app (built by prestart).
 // With ZEEBE_GRPC_ADDRESS set, a Camunda 8 cluster is used and the built-in engine stays off.
 
 import { camundaClient, loadSettings, SettingsError } from './config/index.ts';
@@ -9,6 +9,7 @@ import { startServer } from './server/index.ts';
 import { loadWorkerSettings, startWorkers, WorkerSettingsError } from './workers/index.ts';
 import { migrateTickets, startPendingProcesses } from './tickets/index.ts';
 import { deployProduct } from './processes/index.ts';
+import { uiAssetsDir } from './admin-ui/index.ts';
 
 let settings;
 let workerSettings;
@@ -53,6 +54,7 @@ const server = await startServer({
   pool,
   settings: settings.server,
   engine: { client: camunda, check: async () => void (await zeebe.topology()) },
+  uiDir: uiAssetsDir(),
 });
 console.log(`server: http://${server.host}:${server.port} (API docs: /api/docs)`);
 

@@ -9,6 +9,7 @@ import type { EngineAccess, ServerContext } from './context.ts';
 import { errorHandler, HttpError } from './http/errors.ts';
 import { createLogger, requestLogging } from './http/logging.ts';
 import { securityHeaders } from './http/security-headers.ts';
+import { mountUi } from './http/ui.ts';
 import type { Route } from './routes/endpoint.ts';
 import { mountRoutes } from './routes/mount.ts';
 import { ROUTES } from './routes/table.ts';
@@ -23,6 +24,8 @@ export interface AppOptions {
   clock?: () => Date;
   /** Default: ROUTES. */
   routes?: readonly Route[];
+  /** The built browser app to serve (admin-ui's uiAssetsDir()); none when absent. */
+  uiDir?: string;
 }
 
 export function createContext(options: AppOptions): ServerContext {
@@ -39,10 +42,10 @@ export function createContext(options: AppOptions): ServerContext {
 
 /** The app, not listening; its ServerContext is app.locals.context. */
 export function createApp(options: AppOptions): Express {
-  return buildApp(createContext(options), options.routes ?? ROUTES);
+  return buildApp(createContext(options), options.routes ?? ROUTES, options.uiDir);
 }
 
-export function buildApp(ctx: ServerContext, routes: readonly Route[]): Express {
+export function buildApp(ctx: ServerContext, routes: readonly Route[], uiDir?: string): Express {
   const app = express();
   app.locals.context = ctx;
   app.set('trust proxy', ctx.settings.trustProxy);
@@ -57,6 +60,7 @@ export function buildApp(ctx: ServerContext, routes: readonly Route[]): Express 
     next();
   });
   mountRoutes(app, ctx, routes);
+  if (uiDir) mountUi(app, uiDir);
   app.use((req) => {
     throw new HttpError(404, 'NOT_FOUND', `没有这个接口：${req.method} ${req.path}`);
   });

@@ -50,7 +50,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     await sweep(ctx);
     const stopHousekeeping = startHousekeeping(ctx);
 
-    const app = buildApp(ctx, options.routes ?? ROUTES);
+    const app = buildApp(ctx, options.routes ?? ROUTES, options.uiDir);
     const server = http.createServer(app);
     // Behind a load balancer an idle keep-alive connection must outlive the balancer's.
     server.keepAliveTimeout = 65_000;

@@ -1,0 +1,63 @@
+// Routes: the login page, the standalone editors, and the shell whose pages come from the
+// menu table. The guard asks the server who is signed in (once) and keeps each page to the
+// roles of its menu entry. The server checks roles again on every API call: the guard only
+// keeps people from pages they cannot use.
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import { ALL_PAGES, canSee, menuFor } from './menu.ts';
+import { useSession } from './stores/session.ts';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    title?: string;
+    /** Reachable without signing in. */
+    public?: boolean;
+    roles?: readonly string[];
+    endpoint?: string;
+    purpose?: string;
+  }
+}
+
+export const APP_TITLE = '投诉举报处置平台';
+
+const shellChildren: RouteRecordRaw[] = [
+  { path: '', name: 'home', component: () => import('./pages/HomePage.vue'), meta: { title: '首页' } },
+  ...ALL_PAGES.map((page): RouteRecordRaw => ({
+    path: page.path.slice(1),
+    component: page.component,
+    meta: { title: page.title, roles: page.roles, endpoint: page.endpoint, purpose: page.purpose },
+  })),
+  { path: '403', name: 'forbidden', component: () => import('./pages/ForbiddenPage.vue'), meta: { title: '无权访问' } },
+  { path: ':rest(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { title: '页面不存在' } },
+];
+
+const routes: RouteRecordRaw[] = [
+  { path: '/login', name: 'login', component: () => import('./pages/LoginPage.vue'), meta: { title: '登录', public: true } },
+  // The editors without the shell: they work in the browser alone (open a file, edit, lint,
+  // save a file), so a process administrator can draft without a server session.
+  { path: '/editor/bpmn', component: () => import('./pages/standalone/StandaloneBpmn.vue'), meta: { title: '流程建模', public: true } },
+  { path: '/editor/dmn', component: () => import('./pages/standalone/StandaloneDmn.vue'), meta: { title: '规则编辑', public: true } },
+  { path: '/editor/form', component: () => import('./pages/standalone/StandaloneForm.vue'), meta: { title: '表单设计', public: true } },
+  { path: '/', component: () => import('./layout/AppLayout.vue'), children: shellChildren },
+];
+
+export const router = createRouter({ history: createWebHistory('/'), routes });
+
+router.beforeEach(async (to) => {
+  if (to.meta.public) return true;
+  const session = useSession();
+  await session.load();
+  if (!session.signedIn) return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };
+  if (to.name === 'home') {
+    // Straight to the first page of the user's menu.
+    const first = menuFor(session.roles)[0]?.pages[0];
+    if (first) return { path: first.path, replace: true };
+  }
+  if (to.meta.roles && !canSee(to.meta.roles, session.roles)) {
+    return { name: 'forbidden', query: { from: to.fullPath } };
+  }
+  return true;
+});
+
+router.afterEach((to) => {
+  document.title = to.meta.title ? `${to.meta.title} - ${APP_TITLE}` : APP_TITLE;
+});
