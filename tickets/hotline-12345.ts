@@ -98,6 +98,14 @@ export async function handle12345Push(deps: Push12345Deps, headers: Headers, raw
   } catch {
     return { status: 400, body: { error: { code: 'badJson', message: '请求体不是有效的 JSON' } } };
   }
+  return handleVerified12345Push(deps, push);
+}
+
+/**
+ * The push after its signature was checked, by this module's scheme or by the caller's own
+ * (the server's API-key HMAC): registers a dispatch or records a send-back.
+ */
+export async function handleVerified12345Push(deps: IntakeDeps, push: Push12345): Promise<PushResponse> {
   if (!push || typeof push !== 'object' || typeof push.orderNo !== 'string' || !push.orderNo.trim()) {
     return { status: 422, body: { errors: [{ path: '/orderNo', code: 'required', message: '请提供 12345 工单编号' }] } };
   }
@@ -106,7 +114,7 @@ export async function handle12345Push(deps: Push12345Deps, headers: Headers, raw
   return { status: 422, body: { errors: [{ path: '/event', code: 'enum', message: 'event 应为 dispatch（派单）或 return（退回重办）' }] } };
 }
 
-async function dispatch(deps: Push12345Deps, push: Push12345): Promise<PushResponse> {
+async function dispatch(deps: IntakeDeps, push: Push12345): Promise<PushResponse> {
   const kind = ORDER_TYPES[push.orderType ?? ''];
   if (!kind) {
     return { status: 422, body: { errors: [{ path: '/orderType', code: 'enum', message: `工单类型“${push.orderType ?? ''}”无效，应为：${Object.keys(ORDER_TYPES).join('、')}` }] } };
@@ -143,7 +151,7 @@ function toPushPath(e: FieldError): FieldError {
  * the reopen. The message id (ticket and returnNo) makes a replayed push a no-op on the
  * engine too.
  */
-async function sendBack(deps: Push12345Deps, push: Push12345): Promise<PushResponse> {
+async function sendBack(deps: IntakeDeps, push: Push12345): Promise<PushResponse> {
   if (typeof push.returnNo !== 'string' || !push.returnNo.trim()) {
     return { status: 422, body: { errors: [{ path: '/returnNo', code: 'required', message: '请提供退回单号（每次退回唯一）' }] } };
   }

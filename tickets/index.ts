@@ -27,7 +27,7 @@ export { FIELD_LABELS, labelOf } from './field-labels.ts';
 export { registerTicket, type IntakeDeps, type IntakeOptions, type IntakeOutcome } from './intake.ts';
 export { processVariables, startTicketProcess, startPendingProcesses, type ProcessStartDeps } from './process-start.ts';
 export {
-  handle12345Push, verify12345Signature, sign12345, TIMESTAMP_HEADER, SIGNATURE_HEADER,
+  handle12345Push, handleVerified12345Push, verify12345Signature, sign12345, TIMESTAMP_HEADER, SIGNATURE_HEADER,
   type Push12345, type Push12345Deps, type PushResponse, type SignatureOptions, type SignatureCheck,
 } from './hotline-12345.ts';
 export { importTicketsCsv, type CsvImportOptions, type CsvImportResult, type RowError } from './csv-import.ts';

@@ -9,11 +9,14 @@ import { ROLE_CODES, type Role } from '../access/roles.ts';
 import * as apiKeys from './api-keys.ts';
 import * as auth from './auth.ts';
 import * as departments from './departments.ts';
+import * as deployments from './deployments.ts';
 import { docsEndpoints } from './docs.ts';
 import type { Access, Endpoint, Method, Route, Scope } from './endpoint.ts';
 import * as external from './external.ts';
 import * as health from './health.ts';
+import * as inbox from './inbox.ts';
 import * as meta from './meta.ts';
+import * as tickets from './tickets.ts';
 import * as users from './users.ts';
 
 const PUBLIC: Access = { kind: 'public' };
@@ -22,6 +25,8 @@ const roles = (...allowed: Role[]): Access => ({ kind: 'session', roles: allowed
 const apiKey = (scope?: string): Access => ({ kind: 'apiKey', scope });
 
 const ACCOUNTS = roles('system-admin');
+const TICKET_READERS = roles('dispatcher', 'handler', 'legal', 'deputy-leader', 'principal-leader', 'hotline-centre', 'supervisor');
+const TASK_WORKERS = TICKET_READERS;
 
 const route = (method: Method, path: string, access: Access, scope: Scope, endpoint: Endpoint): Route =>
   ({ method, path, access, scope, endpoint });
@@ -56,6 +61,25 @@ export const ROUTES: readonly Route[] = [
   route('GET',    '/api/admin/api-keys',                     ACCOUNTS,    'department', apiKeys.list),
   route('POST',   '/api/admin/api-keys',                     ACCOUNTS,    'department', apiKeys.create),
   route('DELETE', '/api/admin/api-keys/:id',                 ACCOUNTS,    'department', apiKeys.revoke),
+
+  route('POST',   '/api/deployments/check',                  roles('process-admin'), 'none', deployments.check),
+  route('POST',   '/api/deployments',                        roles('process-admin'), 'none', deployments.create),
+  route('GET',    '/api/deployments',                        roles('process-admin'), 'none', deployments.list),
+  route('GET',    '/api/deployments/:id',                    roles('process-admin'), 'none', deployments.get),
+  route('POST',   '/api/deployments/:id/rollback',           roles('process-admin'), 'none', deployments.rollback),
+  route('POST',   '/api/decisions/evaluate',                 roles('process-admin', 'deputy-leader', 'principal-leader', 'supervisor'), 'none', deployments.evaluateDecision),
+
+  route('POST',   '/api/tickets',                            roles('dispatcher'), 'department', tickets.register),
+  route('GET',    '/api/tickets',                            TICKET_READERS, 'department', tickets.list),
+  route('GET',    '/api/tickets/:id',                        TICKET_READERS, 'department', tickets.get),
+  route('GET',    '/api/tickets/:id/notices/:noticeId',      TICKET_READERS, 'department', tickets.notice),
+  route('POST',   '/api/external/12345/tickets',             apiKey('tickets:intake'), 'none', tickets.push12345),
+
+  route('GET',    '/api/inbox',                              TASK_WORKERS, 'none',       inbox.list),
+  route('POST',   '/api/inbox/:taskKey/claim',               TASK_WORKERS, 'none',       inbox.claim),
+  route('POST',   '/api/inbox/:taskKey/unclaim',             TASK_WORKERS, 'none',       inbox.unclaim),
+  route('GET',    '/api/inbox/:taskKey/form',                TASK_WORKERS, 'none',       inbox.form),
+  route('POST',   '/api/inbox/:taskKey/complete',            TASK_WORKERS, 'none',       inbox.complete),
 
   route('GET',    '/api/external/ping',                      apiKey(),    'none',       external.pingGet),
   route('POST',   '/api/external/ping',                      apiKey(),    'none',       external.pingPost),

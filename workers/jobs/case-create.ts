@@ -16,11 +16,11 @@ export const caseCreate: JobModule = {
       actor: actorOf(job),
       processId: job.bpmnProcessId,
       processInstanceKey: job.processInstanceKey,
-      createdAt: processInstant(job.variables.discoveredAt),
+      createdAt: processInstant(job.variables.discoveredAt) ?? job.activatedAt,
       idempotencyKey: idempotencyKey(job),
     });
     await appendAudit(db, {
-      ticketId: ticket.id, actor: actorOf(job), action: 'case.created', processInstanceKey: job.processInstanceKey,
+      ticketId: ticket.id, actor: actorOf(job), action: 'case.created', processInstanceKey: job.processInstanceKey, at: job.activatedAt,
       after: { caseId: created.id, caseNo: created.caseNo, stage: created.stage },
     });
     return { caseId: created.id, caseNo: created.caseNo };

@@ -1,0 +1,238 @@
+// Deployments without restarting (process admins): check, deploy, version history, diff
+// against the running version, rollback; and evaluating a deployed decision.
+import { notFound } from '../http/errors.ts';
+import { checkResources } from '../deployments/check.ts';
+import { deploy } from '../deployments/deploy.ts';
+import { engineError, zeebeOf } from '../deployments/engine.ts';
+import { deploymentJson, getDeployment, listDeployments, runningDeployment } from '../deployments/store.ts';
+import type { Endpoint } from './endpoint.ts';
+import { idParams, paging } from './schemas.ts';
+
+const TAG = '流程部署';
+
+const resourcesBody = {
+  type: 'object',
+  properties: {
+    resources: {
+      type: 'array',
+      title: '资源文件',
+      minItems: 1,
+      maxItems: 50,
+      items: {
+        type: 'object',
+        properties: {
+          name: { type: 'string', minLength: 1, maxLength: 200, pattern: '^[^/\\\\]+\\.(bpmn|dmn|form|hbs|handlebars)$', title: '文件名', description: '以 .bpmn、.dmn、.form 或 .hbs 结尾' },
+          content: { type: 'string', minLength: 1, maxLength: 5_000_000, title: '文件内容' },
+        },
+        required: ['name', 'content'],
+        additionalProperties: false,
+      },
+    },
+  },
+  required: ['resources'],
+  additionalProperties: false,
+};
+
+const problem = {
+  type: 'object',
+  properties: {
+    file: { type: 'string' },
+    elementId: { type: 'string' },
+    severity: { type: 'string', enum: ['error', 'warning'] },
+    message: { type: 'string', description: '中文说明' },
+    rule: { type: 'string' },
+    original: { type: 'string', description: '检查工具的英文原文' },
+  },
+};
+
+const version = {
+  type: 'object',
+  properties: {
+    id: { type: 'string', format: 'uuid' },
+    deploymentKey: { type: 'string' },
+    resourceName: { type: 'string' },
+    kind: { type: 'string', enum: ['process', 'decision', 'form'] },
+    resourceId: { type: 'string', description: '流程编号、DMN 定义编号或表单编号' },
+    decisionIds: { type: 'array', items: { type: 'string' } },
+    version: { type: 'integer' },
+    engineKey: { type: ['string', 'null'] },
+    checksum: { type: 'string' },
+    rolledBackFrom: { type: ['string', 'null'] },
+    deployedAt: { type: 'string', format: 'date-time' },
+    deployedBy: { type: ['object', 'null'], properties: { login: { type: 'string' }, displayName: { type: 'string' } } },
+  },
+};
+
+const deployAnswer = {
+  type: 'object',
+  properties: {
+    deploymentKey: { type: 'string' },
+    resources: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          id: { type: ['string', 'null'] }, name: { type: 'string' }, kind: { type: 'string' }, resourceId: { type: 'string' },
+          decisionIds: { type: 'array', items: { type: 'string' } }, version: { type: 'integer' },
+          changed: { type: 'boolean', description: 'false：内容与运行中的版本相同，未产生新版本' },
+        },
+      },
+    },
+    warnings: { type: 'array', items: problem },
+  },
+};
+
+export const check: Endpoint = {
+  summary: '部署前检查（不部署）',
+  description: 'BPMN 按 Camunda 8.8 规则检查（与建模器相同的 bpmnlint 配置），DMN 解析并检查决策表结构，表单检查 id 与组件，通知模板以 handlebars 编译。引擎在部署时还会做最终校验。',
+  tag: TAG,
+  body: resourcesBody,
+  responses: {
+    200: { description: '检查结果', schema: { type: 'object', properties: { ok: { type: 'boolean' }, problems: { type: 'array', items: problem } } } },
+  },
+  async handle({ body }) {
+    const result = await checkResources(body.resources);
+    return { body: { ok: result.ok, problems: result.problems, resources: result.resources.map(({ checksum: _c, ...r }) => r) } };
+  },
+};
+
+export const create: Endpoint = {
+  summary: '部署（检查通过后一次性部署全部文件，立即生效，无需重启）',
+  description: '内容未变的文件不产生新版本（changed=false）。检查未通过时返回 400 CHECK_FAILED 及 problems；引擎拒绝时返回 400 ENGINE_REJECTED 及引擎的说明。',
+  tag: TAG,
+  body: resourcesBody,
+  responses: { 201: { description: '已部署', schema: deployAnswer } },
+  async handle({ ctx, user, body }) {
+    return { status: 201, body: await deploy(ctx, user, body.resources) };
+  },
+};
+
+export const list: Endpoint = {
+  summary: '部署历史',
+  tag: TAG,
+  query: {
+    type: 'object',
+    properties: {
+      resourceId: { type: 'string', maxLength: 200, title: '流程、决策或表单编号' },
+      kind: { type: 'string', enum: ['process', 'decision', 'form'], title: '类型' },
+      ...paging,
+    },
+    additionalProperties: false,
+  },
+  responses: { 200: { description: '各版本（新的在前，不含文件内容）', schema: { type: 'object', properties: { items: { type: 'array', items: version }, total: { type: 'integer' } } } } },
+  async handle({ ctx, query }) {
+    const { rows, total } = await listDeployments(ctx.pool, query);
+    return { body: { items: rows.map(deploymentJson), total } };
+  },
+};
+
+export const get: Endpoint = {
+  summary: '查看某个部署版本的内容，以及运行中的版本（供对比）',
+  tag: TAG,
+  params: idParams,
+  responses: {
+    200: {
+      description: '该版本及运行中版本的内容',
+      schema: {
+        type: 'object',
+        properties: {
+          deployment: version,
+          content: { type: 'string' },
+          running: { type: 'object', properties: { deployment: version, content: { type: 'string' } } },
+        },
+      },
+    },
+  },
+  async handle({ ctx, params }) {
+    const row = await getDeployment(ctx.pool, params.id);
+    if (!row) throw notFound();
+    const running = (await runningDeployment(ctx.pool, row.kind, row.resource_id))!;
+    return {
+      body: {
+        deployment: deploymentJson(row),
+        content: row.content,
+        running: { deployment: deploymentJson(running), content: running.content },
+      },
+    };
+  },
+};
+
+export const rollback: Endpoint = {
+  summary: '回滚：把该版本的内容重新部署为新版本',
+  tag: TAG,
+  params: idParams,
+  responses: { 201: { description: '已部署', schema: deployAnswer } },
+  async handle({ ctx, user, params }) {
+    const row = await getDeployment(ctx.pool, params.id);
+    if (!row) throw notFound();
+    return { status: 201, body: await deploy(ctx, user, [{ name: row.resource_name, content: row.content! }], row.id) };
+  },
+};
+
+const parseJson = (text: string | undefined): unknown => {
+  if (text === undefined || text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+};
+
+export const evaluateDecision: Endpoint = {
+  summary: '试算：以已部署的最新版本求值一个决策',
+  description: '结果与 Zeebe EvaluateDecision 的形式相同。请求中的 xml（编辑中的草稿）不参与求值：求值的是引擎中已部署的最新版本（decisionVersion）。',
+  tag: TAG,
+  body: {
+    type: 'object',
+    properties: {
+      decisionId: { type: 'string', minLength: 1, maxLength: 200, title: '决策编号' },
+      variables: { type: 'object', title: '变量', default: {} },
+      xml: { type: 'string', maxLength: 5_000_000, title: '草稿 XML（不参与求值）' },
+    },
+    required: ['decisionId'],
+    additionalProperties: false,
+  },
+  responses: {
+    200: {
+      description: '求值结果',
+      schema: {
+        type: 'object',
+        properties: {
+          decisionId: { type: 'string' }, decisionName: { type: 'string' }, decisionVersion: { type: 'integer' }, output: {},
+          evaluatedDecisions: { type: 'array', items: { type: 'object' } }, failedDecisionId: { type: 'string' }, failureMessage: { type: 'string' },
+        },
+      },
+    },
+  },
+  async handle({ ctx, body }) {
+    const zeebe = zeebeOf(ctx);
+    let answer: Awaited<ReturnType<typeof zeebe.evaluateDecision>>;
+    try {
+      answer = await zeebe.evaluateDecision({ decisionId: body.decisionId, variables: body.variables ?? {} });
+    } catch (err) {
+      throw engineError(err, `试算决策 ${body.decisionId} `);
+    }
+    return {
+      body: {
+        decisionId: answer.decisionId,
+        decisionName: answer.decisionName,
+        decisionVersion: Number(answer.decisionVersion),
+        decisionKey: String(answer.decisionKey),
+        output: parseJson(answer.decisionOutput),
+        evaluatedDecisions: (answer.evaluatedDecisions ?? []).map((d) => ({
+          decisionId: d.decisionId,
+          decisionName: d.decisionName,
+          decisionVersion: Number(d.decisionVersion),
+          output: parseJson(d.decisionOutput),
+          matchedRules: (d.matchedRules ?? []).map((r) => ({
+            ruleId: r.ruleId,
+            ruleIndex: Number(r.ruleIndex),
+            evaluatedOutputs: (r.evaluatedOutputs ?? []).map((o) => ({ outputId: o.outputId, outputName: o.outputName, outputValue: parseJson(o.outputValue) })),
+          })),
+        })),
+        ...(answer.failedDecisionId ? { failedDecisionId: answer.failedDecisionId } : {}),
+        ...(answer.failureMessage ? { failureMessage: answer.failureMessage } : {}),
+      },
+    };
+  },
+};

@@ -1,0 +1,193 @@
+// Tickets (工单): registration by the clerk, the 12345 platform's push (API key), search,
+// detail with its timeline, and the printable notices. Personal data is masked in lists;
+// in full only for the roles that need it, and every full view goes into the audit trail.
+import {
+  appendAudit, auditOf, CATEGORIES, CHANNELS, deadlinesOf, getNotice, getTicket, handleVerified12345Push, linksOf, noticesOf,
+  registerTicket, TICKET_KINDS, TICKET_STATUSES, toListItem, type FieldError, type Push12345, type Ticket,
+} from '../../tickets/index.ts';
+import { maskAddress, maskIdNumber, maskPhone } from '../../domain/index.ts';
+import type { SessionUser } from '../auth/session-user.ts';
+import type { ServerContext } from '../context.ts';
+import { badRequest, forbidden, HttpError, notFound, type ErrorDetail } from '../http/errors.ts';
+import { canSee, seesFullData, visibilityOf } from '../tickets/access.ts';
+import { searchTickets, TICKET_FLAGS, validCursor } from '../tickets/search.ts';
+import type { Endpoint } from './endpoint.ts';
+import { idParams, uuid } from './schemas.ts';
+
+const TAG = '工单';
+
+/** `/complainant/phone` → `complainant.phone` (the API's field paths). */
+const fieldPath = (pointer: string) => pointer.replace(/^\//, '').replace(/\/(\d+)(?=\/|$)/g, '[$1]').replace(/\//g, '.') || '(body)';
+
+function refused(errors: FieldError[]): HttpError {
+  const details: ErrorDetail[] = errors.map((e) => ({ path: fieldPath(e.path), message: e.message }));
+  return new HttpError(422, 'VALIDATION_FAILED', `请求内容有误：${details.map((d) => `${d.path}：${d.message}`).join('；')}`, details);
+}
+
+function zeebeOf(ctx: ServerContext) {
+  return ctx.engine.client?.getZeebeGrpcApiClient();
+}
+
+const ticketSummary = { type: 'object', description: '工单（列表项，个人信息已脱敏）' };
+
+export const register: Endpoint = {
+  summary: '登记工单（来电、来访、来信）',
+  description: '请求体为工单登记内容（tickets/submission.ts 的 SUBMISSION_SCHEMA）。投诉举报并存时拆分为投诉和举报两张工单。字段有误时返回 422，details 指明字段。',
+  tag: TAG,
+  body: { type: 'object', title: '工单登记内容' },
+  responses: {
+    201: { description: '已登记', schema: { type: 'object', properties: { created: { type: 'boolean' }, tickets: { type: 'array', items: ticketSummary } } } },
+    200: { description: '同一渠道同一外部编号已登记过：返回原工单', schema: { type: 'object' } },
+  },
+  async handle({ ctx, user, body, log }) {
+    const outcome = await registerTicket(
+      { pool: ctx.pool, zeebe: zeebeOf(ctx), log: (m) => log.warn(m) },
+      { ...body, registeredBy: `user:${user!.id}` },
+      { actor: `user:${user!.id}` },
+    );
+    if (!outcome.ok) throw refused(outcome.errors);
+    return {
+      status: outcome.created ? 201 : 200,
+      body: { created: outcome.created, tickets: outcome.tickets.map(toListItem), duplicates: outcome.duplicates, processErrors: outcome.processErrors },
+    };
+  },
+};
+
+export const push12345: Endpoint = {
+  summary: '12345 平台派单 / 退回重办（API 密钥签名）',
+  description: '以服务器的 API 密钥 HMAC 方案签名（见本页“签名”）。event=dispatch 派单，event=return 退回重办；按平台工单编号幂等。',
+  tag: '外部系统',
+  body: {
+    type: 'object',
+    properties: {
+      event: { type: 'string', enum: ['dispatch', 'return'], title: '事件' },
+      orderNo: { type: 'string', minLength: 1, maxLength: 64, title: '12345 工单编号' },
+      orderType: { type: 'string', title: '工单类型' },
+      receivedAt: { type: 'string', title: '受理时间' },
+      caller: { type: 'object', title: '来电人' },
+      respondent: { type: 'object', title: '被投诉举报对象' },
+      facts: { type: 'object', title: '事实' },
+      requests: { type: 'array', title: '诉求' },
+      category: { type: 'string', title: '分类' },
+      online: { type: 'boolean', title: '网络交易' },
+      returnNo: { type: 'string', title: '退回单号' },
+      reason: { type: 'string', title: '退回原因' },
+    },
+    required: ['event', 'orderNo'],
+  },
+  responses: { 200: { description: '已接收', schema: { type: 'object' } } },
+  async handle({ ctx, body, log }) {
+    const answer = await handleVerified12345Push({ pool: ctx.pool, zeebe: zeebeOf(ctx), log: (m) => log.warn(m) }, body as Push12345);
+    if (answer.status === 422) throw refused((answer.body.errors as FieldError[]).map((e) => ({ ...e })));
+    if (answer.status === 404) throw notFound(String((answer.body.error as { message?: string })?.message ?? '未找到该工单'));
+    if (answer.status >= 400) throw new HttpError(answer.status, 'PUSH_REFUSED', String((answer.body.error as { message?: string })?.message ?? '推送被拒绝'));
+    return { body: answer.body };
+  },
+};
+
+export const list: Endpoint = {
+  summary: '工单查询（本人可见范围内，个人信息脱敏）',
+  tag: TAG,
+  query: {
+    type: 'object',
+    properties: {
+      status: { type: 'array', items: { type: 'string', enum: Object.keys(TICKET_STATUSES) }, title: '状态' },
+      kind: { type: 'string', enum: [...TICKET_KINDS], title: '类型' },
+      channel: { type: 'string', enum: [...CHANNELS], title: '渠道' },
+      category: { type: 'string', enum: [...CATEGORIES], title: '分类' },
+      department: { type: 'string', maxLength: 40, title: '承办单位代码（含下级）' },
+      receivedFrom: { type: 'string', format: 'date-time', title: '登记时间起' },
+      receivedBefore: { type: 'string', format: 'date-time', title: '登记时间止（不含）' },
+      overdue: { type: 'boolean', title: '已超期' },
+      dueToday: { type: 'boolean', title: '今日到期' },
+      reopened: { type: 'boolean', title: '重办' },
+      flags: { type: 'array', items: { type: 'string', enum: TICKET_FLAGS }, title: '标记' },
+      cursor: { type: 'string', maxLength: 200, title: '翻页游标（上一页的 next）' },
+      limit: { type: 'integer', minimum: 1, maximum: 200, default: 50, title: '每页条数' },
+    },
+    additionalProperties: false,
+  },
+  responses: { 200: { description: '工单', schema: { type: 'object', properties: { items: { type: 'array', items: ticketSummary }, next: { type: 'string' } } } } },
+  async handle({ ctx, user, query }) {
+    if (query.cursor && !validCursor(query.cursor)) throw badRequest('VALIDATION_FAILED', '翻页游标无效', [{ path: 'query.cursor', message: '翻页游标无效' }]);
+    const visibility = await visibilityOf(ctx.pool, user!);
+    const page = await searchTickets(ctx.pool, visibility, query, ctx.clock());
+    return { body: { items: page.tickets.map(toListItem), ...(page.next ? { next: page.next } : {}) } };
+  },
+};
+
+/** The ticket if the user may see it, else 404. */
+async function visibleTicket(ctx: ServerContext, user: SessionUser, id: string): Promise<Ticket> {
+  const ticket = await getTicket(ctx.pool, id);
+  if (!ticket || !canSee(await visibilityOf(ctx.pool, user), ticket)) throw notFound();
+  return ticket;
+}
+
+function masked(t: Ticket) {
+  const c = t.complainant;
+  const hide = c.anonymous;
+  return {
+    ...c,
+    name: hide ? null : c.name,
+    phone: c.phone && !hide ? maskPhone(c.phone) : null,
+    idNumber: c.idNumber && !hide ? maskIdNumber(c.idNumber) : null,
+    address: c.address && !hide ? maskAddress(c.address) : null,
+  };
+}
+
+export const get: Endpoint = {
+  summary: '工单详情与办理经过',
+  description: '登记员、本部门承办人、法制审核和领导看到完整个人信息，每次查看都记入工单审计记录；其他角色看到脱敏信息。',
+  tag: TAG,
+  params: idParams,
+  responses: { 200: { description: '工单', schema: { type: 'object' } } },
+  async handle({ ctx, user, params }) {
+    const ticket = await visibleTicket(ctx, user!, params.id);
+    const full = await seesFullData(ctx.pool, user!, ticket);
+    if (full) {
+      await appendAudit(ctx.pool, {
+        ticketId: ticket.id, actor: `user:${user!.id}`, action: 'ticket.personalDataViewed', at: ctx.clock(),
+        after: { login: user!.login, roles: user!.roles },
+      });
+    }
+    const [audit, notices, deadlines, links] = await Promise.all([
+      auditOf(ctx.pool, ticket.id), noticesOf(ctx.pool, ticket.id), deadlinesOf(ctx.pool, ticket.id), linksOf(ctx.pool, ticket.id),
+    ]);
+    const noticeList = notices.map(({ html: _html, data: _data, ...n }) => n);
+    const timeline = [
+      ...audit.map((a) => ({ at: a.at, type: 'audit', action: a.action, actor: a.actor, before: a.before, after: a.after })),
+      ...noticeList.map((n) => ({ at: n.issuedAt, type: 'notice', noticeId: n.id, noticeNo: n.noticeNo, title: n.title })),
+      ...deadlines.map((d) => ({ at: d.startedAt, type: 'deadline', step: d.step, dueDate: d.dueDate, dueAt: d.dueAt, completedAt: d.completedAt })),
+      ...links.map((l) => ({ at: l.createdAt, type: 'link', kind: l.kind, fromTicketId: l.fromTicketId, toTicketId: l.toTicketId, toCaseId: l.toCaseId, reason: l.reason })),
+    ].sort((a, b) => new Date(a.at).getTime() - new Date(b.at).getTime());
+    const { complainantKey: _k, dedupKey: _d, ...rest } = ticket;
+    return {
+      body: {
+        ticket: { ...rest, complainant: full ? ticket.complainant : masked(ticket) },
+        personalData: full ? 'full' : 'masked',
+        timeline, audit, notices: noticeList, deadlines, links,
+      },
+    };
+  },
+};
+
+export const notice: Endpoint = {
+  summary: '打印文书（HTML）',
+  tag: TAG,
+  params: {
+    type: 'object',
+    properties: { id: uuid('工单编号'), noticeId: uuid('文书编号') },
+    required: ['id', 'noticeId'],
+    additionalProperties: false,
+  },
+  responses: { 200: { description: '可打印的文书', contentType: 'text/html' } },
+  async handle({ ctx, user, params, res }) {
+    const ticket = await visibleTicket(ctx, user!, params.id);
+    const found = await getNotice(ctx.pool, params.noticeId);
+    if (!found || found.ticketId !== ticket.id) throw notFound();
+    // Notices name the complainant: only those who see personal data print them.
+    if (!(await seesFullData(ctx.pool, user!, ticket))) throw forbidden('您的角色无权查看含个人信息的文书');
+    await appendAudit(ctx.pool, { ticketId: ticket.id, actor: `user:${user!.id}`, action: 'notice.viewed', at: ctx.clock(), after: { noticeId: found.id, noticeNo: found.noticeNo } });
+    res.status(200).type('html').send(found.html);
+  },
+};

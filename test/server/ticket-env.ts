@@ -1,0 +1,105 @@
+// A real server wired to a real engine: the product's models deployed, the real job workers
+// on the server's database, the SDK client (gRPC + REST) handed to the server as its engine.
+import { Camunda8 } from '@camunda8/sdk';
+import { deployProduct } from '../../processes/index.ts';
+import { migrateTickets } from '../../tickets/index.ts';
+import { loadWorkerSettings, startWorkers, type RunningWorkers } from '../../workers/index.ts';
+import { startTestEngine, type TestEngine } from '../support/engine.ts';
+import { ID_CARD, USCC } from '../tickets/samples.ts';
+import { startStub, type StubServer } from '../workers/stub-server.ts';
+import { Client, departmentId, PASSWORD, signedIn, startTestServer, type TestServer } from './support.ts';
+
+export interface TicketEnv {
+  t: TestServer;
+  engine: TestEngine;
+  client: Camunda8;
+  workers: RunningWorkers;
+  logs: string[];
+  stop(): Promise<void>;
+}
+
+export const ENGINE_CLOCK = '2026-09-30T09:20:00+08:00';
+
+export async function startTicketEnv(): Promise<TicketEnv> {
+  const engine = await startTestEngine();
+  const client = new Camunda8({
+    ZEEBE_GRPC_ADDRESS: engine.engine.grpcAddress,
+    ZEEBE_REST_ADDRESS: engine.engine.restAddress,
+    CAMUNDA_AUTH_STRATEGY: 'NONE',
+    CAMUNDA_LOG_LEVEL: 'none',
+    zeebeGrpcSettings: { ZEEBE_CLIENT_LOG_LEVEL: 'NONE', ZEEBE_GRPC_CLIENT_RETRY: false },
+  } as never);
+  const t = await startTestServer({}, { client });
+  await migrateTickets(t.pool);
+  const zeebe = client.getZeebeGrpcApiClient();
+  await deployProduct(zeebe as never);
+  // The engine clock on the day the sample complaints arrive: deadlines stay within the
+  // years the holiday calendar covers.
+  await (engine.api as any).pinClock({ timestamp: Date.parse(ENGINE_CLOCK) });
+  const stub: StubServer = await startStub(() => ({ status: 200, body: { errcode: 0, errmsg: 'ok', code: 'OK', ok: true } }));
+  const logs: string[] = [];
+  const workers = await startWorkers({
+    pool: t.pool,
+    zeebe,
+    settings: {
+      ...loadWorkerSettings({}),
+      retryBackoffMs: 0,
+      longPollMs: 10_000,
+      httpTimeoutMs: 2_000,
+      bureauName: '济南市市场监督管理局',
+      wecomWebhookUrl: `${stub.url}/wecom`,
+      smsGatewayUrl: `${stub.url}/sms`,
+      smsGatewayToken: 'sms-token',
+      hotlineReplyUrl: `${stub.url}/12345/reply`,
+      hotlineSecret: 'secret',
+    },
+    log: (m) => logs.push(m),
+  });
+  return {
+    t, engine, client, workers, logs,
+    async stop() {
+      await workers.close();
+      await stub.close();
+      await zeebe.close(500).catch(() => undefined);
+      await t.stop();
+      await engine.stop();
+    },
+  };
+}
+
+let serial = 0;
+export const externalNo = (prefix = 'API') => `${prefix}-${process.pid}-${Date.now().toString(36)}-${++serial}`;
+
+/** A complaint against a shop in 历下 (370102): routed to 甸柳所 (370102-DL), chengban's unit. */
+export function jinanComplaint(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    channel: '12315',
+    externalNo: externalNo('12315'),
+    kind: 'complaint',
+    receivedAt: '2026-09-30T09:15:00+08:00',
+    complainant: { name: '张三', phone: '13812345678', idType: 'resident_id', idNumber: ID_CARD('37010219800101123'), address: '济南市历下区文化东路1号', consentPublish: true, consentMediation: true },
+    respondent: { name: '济南某某电器有限公司', uscc: USCC('91370102MA3C4D5E6'), address: '济南市历下区泉城路1号', regionCode: '370102' },
+    facts: { occurredAt: '2026-09-20', place: '门店', goodsOrService: '空调', amount: 3999, description: '空调安装后不制冷，商家拒绝退货。' },
+    requests: ['return', 'refund'],
+    category: '产品质量',
+    online: false,
+    ...overrides,
+  };
+}
+
+/** A new account of the given role in a department (by code), signed in. */
+export async function accountIn(t: TestServer, admin: Client, login: string, departmentCode: string, roles: string[]): Promise<Client> {
+  const answer = await admin.post('/api/admin/users', { login, displayName: login, departmentId: await departmentId(t, departmentCode), roles, password: PASSWORD });
+  if (answer.status !== 201) throw new Error(`account ${login}: ${answer.status} ${JSON.stringify(answer.body)}`);
+  return signedIn(t, login);
+}
+
+export async function eventually<T>(probe: () => Promise<T | undefined>, what: string, ms = 15_000): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
