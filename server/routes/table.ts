@@ -17,6 +17,7 @@ import * as health from './health.ts';
 import * as inbox from './inbox.ts';
 import * as meta from './meta.ts';
 import * as tickets from './tickets.ts';
+import * as ticketImport from './ticket-import.ts';
 import * as users from './users.ts';
 
 const PUBLIC: Access = { kind: 'public' };
@@ -70,6 +71,7 @@ export const ROUTES: readonly Route[] = [
   route('POST',   '/api/decisions/evaluate',                 roles('process-admin', 'deputy-leader', 'principal-leader', 'supervisor'), 'none', deployments.evaluateDecision),
 
   route('POST',   '/api/tickets',                            roles('dispatcher'), 'department', tickets.register),
+  route('POST',   '/api/tickets/import',                     roles('dispatcher'), 'department', ticketImport.importCsv),
   route('GET',    '/api/tickets',                            TICKET_READERS, 'department', tickets.list),
   route('GET',    '/api/tickets/:id',                        TICKET_READERS, 'department', tickets.get),
   route('GET',    '/api/tickets/:id/notices/:noticeId',      TICKET_READERS, 'department', tickets.notice),

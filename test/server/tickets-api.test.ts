@@ -116,6 +116,23 @@ describe('server: tickets API', function () {
     expect(answer.status).to.equal(404);
   });
 
+  it('imports a CSV of past tickets, naming the line and column of a bad cell, all or nothing', async () => {
+    const header = '渠道,外部工单编号,类型,收到时间,投诉举报人姓名,联系电话,被投诉举报对象名称,行政区划代码,问题描述,诉求,问题类别,状态';
+    const good = `12315,${externalNo('CSV')},投诉,2025-03-05 10:20,孙八,13512345678,某某餐饮店,370102,菜品有异物,赔偿,食品药品安全,已办结`;
+    const bad = `12315,${externalNo('CSV')},投诉,2025-03-06 10:20,周九,12345,某某超市,370102,过期食品,退款,食品药品安全,已办结`;
+    const encode = (lines: string[]) => Buffer.from(lines.join('\n'), 'utf8').toString('base64');
+    const refused = await clerk.post('/api/tickets/import', { content: encode([header, good, bad]) });
+    expect(refused.status).to.equal(422);
+    expect(refused.body.imported).to.equal(0);
+    expect(refused.body.errors.map((e: any) => [e.line, e.column])).to.deep.include([3, '联系电话']);
+    const imported = await clerk.post('/api/tickets/import', { content: encode([header, good]) });
+    expect(imported.status).to.equal(200);
+    expect(imported.body).to.deep.include({ rows: 1, imported: 1, existing: 0 });
+    const again = await clerk.post('/api/tickets/import', { content: encode([header, good]) });
+    expect(again.body).to.deep.include({ imported: 0, existing: 1 });
+    expect((await handler.post('/api/tickets/import', { content: encode([header, good]) })).status).to.equal(403);
+  });
+
   it('takes the 12345 platform\'s push signed with the server\'s API key scheme, idempotently', async () => {
     const key = await createKey(env.t, admin, { scopes: ['tickets:intake'], burst: 100 });
     const orderNo = externalNo('12345');
