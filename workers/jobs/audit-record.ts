@@ -18,6 +18,7 @@ export const auditRecord: JobModule = {
       actor: `process:${job.bpmnProcessId}`,
       action,
       processInstanceKey: job.processInstanceKey,
+      at: job.activatedAt,
       after: { elementId: job.elementId, ...Object.fromEntries(names.map((n) => [n, job.variables[n] ?? null])) },
       idempotencyKey: idempotencyKey(job),
     });

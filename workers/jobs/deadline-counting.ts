@@ -96,7 +96,7 @@ export async function computeDeadline(ctx: WorkerContext, db: pg.PoolClient, job
     article,
     citation,
   };
-  await appendAudit(db, { ticketId: ticket.id, actor: actorOf(job), action: extended ? 'deadline.extended' : 'deadline.computed', processInstanceKey: job.processInstanceKey, after: deadline });
+  await appendAudit(db, { ticketId: ticket.id, actor: actorOf(job), action: extended ? 'deadline.extended' : 'deadline.computed', processInstanceKey: job.processInstanceKey, at: job.activatedAt, after: deadline });
   return deadline;
 }
 

@@ -43,7 +43,7 @@ export const noticeIssue: JobModule = {
         issuedBy: actorOf(job), idempotencyKey: idempotencyKey(job),
       });
       await appendAudit(db, {
-        ticketId: ticket.id, actor: actorOf(job), action: 'notice.issued', processInstanceKey: job.processInstanceKey,
+        ticketId: ticket.id, actor: actorOf(job), action: 'notice.issued', processInstanceKey: job.processInstanceKey, at: issuedAt,
         after: { noticeId: notice.id, noticeNo, template, title: rendered.title, legalBasis: law.text },
       });
       return { noticeId: notice.id, noticeNo };

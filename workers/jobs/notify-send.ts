@@ -45,7 +45,7 @@ export const notifySend: JobModule = {
     }
     await ctx.notifiers[channel as NotifyChannel].send({ to, title: message.title, text: message.text, ticketId: ticket.id, idempotencyKey: idempotencyKey(job) }, db);
     await appendAudit(db, {
-      ticketId: ticket.id, actor: actorOf(job), action: 'notification.sent', processInstanceKey: job.processInstanceKey,
+      ticketId: ticket.id, actor: actorOf(job), action: 'notification.sent', processInstanceKey: job.processInstanceKey, at: job.activatedAt,
       // The address is recorded masked for SMS: the audit trail is read more widely than the ticket.
       after: { channel, template, to: channel === 'sms' ? `${to.slice(0, 3)}****${to.slice(-4)}` : channel === 'wecom' ? 'webhook' : to, title: message.title },
     });

@@ -30,7 +30,7 @@ export const ticketEnrich: JobModule = {
     const repeatComplainant = claimantHistory.tickets365 > 1;
     const after = await updateTicket(db, ticket.id, { professionalClaimant, repeatComplainant });
     await appendAudit(db, {
-      ticketId: ticket.id, actor: actorOf(job), action: 'ticket.enriched', processInstanceKey: job.processInstanceKey,
+      ticketId: ticket.id, actor: actorOf(job), action: 'ticket.enriched', processInstanceKey: job.processInstanceKey, at: job.activatedAt,
       before: { professionalClaimant: ticket.professionalClaimant, repeatComplainant: ticket.repeatComplainant },
       after: { professionalClaimant: after.professionalClaimant, repeatComplainant, repeatOffender, duplicateOf: duplicate?.ticketNo ?? null, claimantHistory },
     });

@@ -12,7 +12,7 @@ export const ticketReopen: JobModule = {
     const ticket = await jobTicket(db, job);
     const after = await updateTicket(db, ticket.id, { reopenCount: ticket.reopenCount + 1, closedAt: null });
     await appendAudit(db, {
-      ticketId: ticket.id, actor: actorOf(job), action: 'ticket.reopened', processInstanceKey: job.processInstanceKey,
+      ticketId: ticket.id, actor: actorOf(job), action: 'ticket.reopened', processInstanceKey: job.processInstanceKey, at: job.activatedAt,
       before: { reopenCount: ticket.reopenCount }, after: { reopenCount: after.reopenCount, reason: job.variables.reopenReason ?? null },
     });
     return { reopenCount: after.reopenCount };
