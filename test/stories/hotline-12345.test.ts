@@ -159,9 +159,7 @@ describe('story: the 12345 city platform (12345派单与退回重办)', function
     expect(await s.incidents()).to.deep.equal([]);
   });
 
-  // KNOWN BUG (reported): the 重复投诉确认 form prints `{{duplicateOf}}`, the original ticket's
-  // internal id (a UUID), where the dispatcher needs its number (`duplicateOfNo`).
-  it.skip('KNOWN BUG: the duplicate review names the original ticket by its number', async () => {
+  it('the duplicate review names the original ticket by its number', async () => {
     const original = await ticketOf('12345-20260803-0002');
     const repeat = await s.push12345(order('12345-20260825-0009', '2026-08-25T09:00:00+08:00', WANG_WU));
     const review = await s.task((repeat.body.tickets as Array<{ ticketNo: string }>)[0]!.ticketNo, 'Task_DuplicateReview');

@@ -111,19 +111,13 @@ describe('story: reports are verified, decided and the reporter told (举报核�
     expect(actions(await s.audit(ticketNo))).to.include.members(['worker:notice.issue notice.issued', 'worker:case.create case.created']);
   });
 
-  // KNOWN BUG (reported): a case is opened by case.create after 立案审批 passed, but at its first
-  // stage (线索核查) and without a filing date; nothing moves it on, so the case officers' list
-  // shows a filed case under investigation as still being verified.
-  it.skip('KNOWN BUG: a case filed by 立案审批 is in investigation, with its filing date', async () => {
+  it('a case filed by 立案审批 is in investigation, with its filing date', async () => {
     const [found] = await s.casesOf((await s.db.pool.query<{ ticket_no: string }>("SELECT ticket_no FROM tickets WHERE complainant_name = '孙六'")).rows[0]!.ticket_no);
     expect(found!.stage).to.equal('investigation');
     expect(shanghaiDay(found!.filedAt!)).to.equal('2026-06-15');
   });
 
-  // KNOWN BUG (reported): the 举报处理结果告知书 prints the reason for not filing from
-  // `vars.notFiledReason`, which no form sets (the 立案审批 form's field is `filingOpinion`), so a
-  // real-name reporter is told "决定不予立案" without a reason.
-  it.skip('KNOWN BUG: a real-name reporter told "not filed" is told why', async () => {
+  it('a real-name reporter told "not filed" is told why', async () => {
     const ticket = await s.register(jinanReport({
       receivedAt: '2026-06-16T09:00:00+08:00', complainant: { name: '郑十', phone: '13705310010', anonymous: false },
       respondent: { name: '济南某某眼镜店', address: '济南市历下区山大路1号', regionCode: '370102' }, facts: { description: '眼镜店虚构原价促销。' },

@@ -304,7 +304,8 @@ describe('workers: job types', () => {
       const result = await h.runTask('case.create', { variables: { ticketId: ticket.id, discoveredAt: '2026-10-09T10:00:00+08:00' } });
       const [c] = await casesOfTicket(h.db.pool, ticket.id);
       expect(result).to.include({ caseId: c!.id, caseNo: c!.caseNo });
-      expect(c).to.include({ stage: 'clue_verification' });
+      expect(c).to.include({ stage: 'investigation' }); // 立案审批 passed before case.create runs
+      expect(c!.filedAt).to.be.instanceOf(Date);
       expect(c!.processId).to.match(/^w_case_create_/);
       expect((await linksOf(h.db.pool, ticket.id)).filter((l) => l.kind === 'converted').map((l) => l.toCaseId)).to.deep.equal([c!.id]);
     });
@@ -383,7 +384,7 @@ describe('workers: job types', () => {
       await h.runTask('case.close', { headers: { result: 'transferred' }, variables: { ticketId: ticket.id, caseId } });
       const [c] = await casesOfTicket(h.db.pool, ticket.id);
       expect(c).to.include({ stage: 'closed', decision: 'transfer' });
-      expect((await caseStages(h.db.pool, caseId)).map((x) => x.stage)).to.deep.equal(['clue_verification', 'published', 'closed']);
+      expect((await caseStages(h.db.pool, caseId)).map((x) => x.stage)).to.deep.equal(['clue_verification', 'investigation', 'published', 'closed']);
     });
 
     it('the case documents cite the 行政处罚法', async () => {
