@@ -7,7 +7,7 @@ import { createPool, startDatabase } from './database/index.ts';
 import { startEngine, type RunningEngine } from './engine/index.ts';
 import { startServer } from './server/index.ts';
 import { loadWorkerSettings, startWorkers, WorkerSettingsError } from './workers/index.ts';
-import { migrateTickets, startPendingProcesses } from './tickets/index.ts';
+import { loadHolidayCalendar, migrateTickets, startPendingProcesses } from './tickets/index.ts';
 import { deployProduct } from './processes/index.ts';
 import { uiAssetsDir } from './admin-ui/index.ts';
 
@@ -46,7 +46,8 @@ const zeebe = camunda.getZeebeGrpcApiClient();
 console.log(`processes: ${await deployProduct(zeebe)} processes, decisions and forms deployed`);
 const pool = createPool(database.url);
 await migrateTickets(pool);
-const workers = await startWorkers({ pool, zeebe, settings: workerSettings });
+// Deadlines count with the holiday calendar as the administrator keeps it (read per job).
+const workers = await startWorkers({ pool, zeebe, settings: workerSettings, calendar: () => loadHolidayCalendar(pool) });
 console.log(`workers: ${workers.types.length} job types on the engine`);
 // Tickets registered while the engine was unreachable get their process now.
 await startPendingProcesses({ pool, zeebe }, { olderThanMs: 0 });

@@ -33,3 +33,4 @@ export {
 export { importTicketsCsv, type CsvImportOptions, type CsvImportResult, type RowError } from './csv-import.ts';
 export { CSV_COLUMNS } from './csv-columns.ts';
 export { addToSupervision, clearSupervision, openSupervision, type SupervisionEntry, type NewSupervisionEntry } from './supervision.ts';
+export { calendarEntries, loadHolidayCalendar, saveCalendarYear } from './holiday-calendar.ts';

@@ -18,6 +18,7 @@ import * as inbox from './inbox.ts';
 import * as meta from './meta.ts';
 import * as tickets from './tickets.ts';
 import * as ticketImport from './ticket-import.ts';
+import * as calendar from './calendar.ts';
 import * as users from './users.ts';
 
 const PUBLIC: Access = { kind: 'public' };
@@ -72,6 +73,8 @@ export const ROUTES: readonly Route[] = [
 
   route('POST',   '/api/tickets',                            roles('dispatcher'), 'department', tickets.register),
   route('POST',   '/api/tickets/import',                     roles('dispatcher'), 'department', ticketImport.importCsv),
+  route('GET',    '/api/calendar',                           roles('process-admin'), 'none', calendar.listYear),
+  route('PUT',    '/api/calendar/:year',                     roles('process-admin'), 'none', calendar.saveYear),
   route('GET',    '/api/tickets',                            TICKET_READERS, 'department', tickets.list),
   route('GET',    '/api/tickets/:id',                        TICKET_READERS, 'department', tickets.get),
   route('GET',    '/api/tickets/:id/notices/:noticeId',      TICKET_READERS, 'department', tickets.notice),
