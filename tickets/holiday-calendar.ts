@@ -4,6 +4,7 @@
 import type pg from 'pg';
 import { checkOverrides, HolidayCalendar, type CalendarOverride } from '../domain/index.ts';
 import type { FieldError } from './validate-submission.ts';
+import { transaction } from './db.ts';
 
 export async function calendarEntries(pool: pg.Pool, year?: number): Promise<CalendarOverride[]> {
   const result = await pool.query<{ date: string; kind: 'holiday' | 'workday'; name: string }>(
@@ -25,19 +26,14 @@ export async function saveCalendarYear(pool: pg.Pool, year: number, entries: unk
     if (typeof e?.date === 'string' && !e.date.startsWith(`${year}-`)) errors.push({ path: `/entries/${i}/date`, code: 'override.year', message: `日期应在 ${year} 年内` });
   });
   if (errors.length) return { ok: false, errors };
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+  await transaction(pool, async (client) => {
     await client.query('DELETE FROM holiday_calendar_entries WHERE extract(year FROM date) = $1', [year]);
-    for (const e of entries as CalendarOverride[]) {
-      await client.query('INSERT INTO holiday_calendar_entries (date, kind, name, updated_by) VALUES ($1, $2, $3, $4)', [e.date, e.kind, e.name, actor]);
-    }
-    await client.query('COMMIT');
-    return { ok: true };
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
-  }
+    const rows = entries as CalendarOverride[];
+    await client.query(
+      `INSERT INTO holiday_calendar_entries (date, kind, name, updated_by)
+       SELECT d, k, n, $4 FROM unnest($1::date[], $2::text[], $3::text[]) AS e(d, k, n)`,
+      [rows.map((e) => e.date), rows.map((e) => e.kind), rows.map((e) => e.name), actor],
+    );
+  });
+  return { ok: true };
 }
