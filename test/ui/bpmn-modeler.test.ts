@@ -4,10 +4,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { expect } from 'chai';
-import { launchUiBrowser, type UiBrowser } from './support/browser.ts';
-import { openFile, openGroup, saveAndRead } from './support/editor-page.ts';
-import { startStaticServer, type StaticServer } from './support/static-server.ts';
-import { ensureUiBuilt } from './support/ui-build.ts';
+import type { UiBrowser } from './support/browser.ts';
+import { openFile, openGroup, saveAndRead, openEditor, type EditorSession } from './support/editor-page.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, 'fixtures');
 const PROCESSES = path.resolve(import.meta.dirname, '../../processes');
@@ -15,20 +13,16 @@ const HAN = /[\u4e00-\u9fa5]/;
 
 describe('admin-ui: BPMN modeler', function () {
   this.timeout(120_000);
-  let server: StaticServer;
+  let editor: EditorSession;
   let ui: UiBrowser;
 
   before(async () => {
-    await ensureUiBuilt();
-    server = await startStaticServer();
-    ui = await launchUiBrowser();
-    await ui.page.goto(`${server.url}/editor/bpmn`);
-    await ui.page.locator('.djs-palette').waitFor();
+    editor = await openEditor('/editor/bpmn', '.djs-palette');
+    ui = editor.ui;
   });
 
   after(async () => {
-    await ui?.close();
-    await server?.close();
+    await editor?.close();
   });
 
   const shape = (id: string) => ui.page.locator(`.djs-element.djs-shape[data-element-id="${id}"]`);

@@ -3,29 +3,23 @@
 // to the server's evaluation endpoint.
 import path from 'node:path';
 import { expect } from 'chai';
-import { launchUiBrowser, type UiBrowser } from './support/browser.ts';
-import { openFile, saveAndRead } from './support/editor-page.ts';
-import { startStaticServer, type StaticServer } from './support/static-server.ts';
-import { ensureUiBuilt } from './support/ui-build.ts';
+import type { UiBrowser } from './support/browser.ts';
+import { openFile, saveAndRead, openEditor, type EditorSession } from './support/editor-page.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, 'fixtures');
 
 describe('admin-ui: DMN editor', function () {
   this.timeout(120_000);
-  let server: StaticServer;
+  let editor: EditorSession;
   let ui: UiBrowser;
 
   before(async () => {
-    await ensureUiBuilt();
-    server = await startStaticServer();
-    ui = await launchUiBrowser();
-    await ui.page.goto(`${server.url}/editor/dmn`);
-    await ui.page.locator('.tjs-table').waitFor();
+    editor = await openEditor('/editor/dmn', '.tjs-table');
+    ui = editor.ui;
   });
 
   after(async () => {
-    await ui?.close();
-    await server?.close();
+    await editor?.close();
   });
 
   const field = (expression: string) => ui.page.locator(`[data-test="try-field-${expression}"]`);
@@ -59,7 +53,7 @@ describe('admin-ui: DMN editor', function () {
     await page.locator('[data-test=try-run]').click();
     await page.locator('[data-test=try-unavailable]').getByText('POST /api/decisions/evaluate').waitFor();
 
-    const sent = server.apiRequests.filter((r) => r.path === '/api/decisions/evaluate');
+    const sent = editor.server.apiRequests.filter((r) => r.path === '/api/decisions/evaluate');
     expect(sent).to.have.length(1);
     expect(sent[0]!.method).to.equal('POST');
     const body = sent[0]!.body as { xml: string; decisionId: string; variables: unknown };

@@ -2,29 +2,23 @@
 // label and key, see it in the preview, check the preview's validation in Chinese, save.
 import path from 'node:path';
 import { expect } from 'chai';
-import { launchUiBrowser, type UiBrowser } from './support/browser.ts';
-import { openFile, openGroup, saveAndRead } from './support/editor-page.ts';
-import { startStaticServer, type StaticServer } from './support/static-server.ts';
-import { ensureUiBuilt } from './support/ui-build.ts';
+import type { UiBrowser } from './support/browser.ts';
+import { openFile, openGroup, saveAndRead, openEditor, type EditorSession } from './support/editor-page.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, 'fixtures');
 
 describe('admin-ui: form editor', function () {
   this.timeout(120_000);
-  let server: StaticServer;
+  let editor: EditorSession;
   let ui: UiBrowser;
 
   before(async () => {
-    await ensureUiBuilt();
-    server = await startStaticServer();
-    ui = await launchUiBrowser();
-    await ui.page.goto(`${server.url}/editor/form`);
-    await ui.page.locator('.fjs-palette').waitFor();
+    editor = await openEditor('/editor/form', '.fjs-palette');
+    ui = editor.ui;
   });
 
   after(async () => {
-    await ui?.close();
-    await server?.close();
+    await editor?.close();
   });
 
   const preview = () => ui.page.locator('[data-test=form-preview]');

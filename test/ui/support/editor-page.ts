@@ -2,6 +2,9 @@
 // save through "保存" and read the downloaded file.
 import fs from 'node:fs/promises';
 import type { Page } from 'playwright-core';
+import { launchUiBrowser, type UiBrowser } from './browser.ts';
+import { startStaticServer, type StaticServer } from './static-server.ts';
+import { ensureUiBuilt } from './ui-build.ts';
 
 /** Opens a file; when the editor asks whether to drop unsaved changes, answers 继续. */
 export async function openFile(page: Page, file: string): Promise<void> {
@@ -23,4 +26,27 @@ export async function saveAndRead(page: Page): Promise<{ name: string; text: str
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-test=save]').click()]);
   const file = await download.path();
   return { name: download.suggestedFilename(), text: await fs.readFile(file, 'utf8') };
+}
+
+/** An editor page alone in the browser: the built app from a local static server. */
+export interface EditorSession {
+  ui: UiBrowser;
+  server: StaticServer;
+  close(): Promise<void>;
+}
+
+export async function openEditor(route: string, readySelector: string): Promise<EditorSession> {
+  await ensureUiBuilt();
+  const server = await startStaticServer();
+  const ui = await launchUiBrowser();
+  await ui.page.goto(`${server.url}${route}`);
+  await ui.page.locator(readySelector).waitFor();
+  return {
+    ui,
+    server,
+    async close() {
+      await ui.close();
+      await server.close();
+    },
+  };
 }
