@@ -5,7 +5,6 @@ import { deployProduct } from '../../processes/index.ts';
 import { migrateTickets } from '../../tickets/index.ts';
 import { loadWorkerSettings, startWorkers, type RunningWorkers } from '../../workers/index.ts';
 import { startTestEngine, type TestEngine } from '../support/engine.ts';
-import { ID_CARD, USCC } from '../tickets/samples.ts';
 import { startStub, type StubServer } from '../workers/stub-server.ts';
 import { Client, departmentId, PASSWORD, signedIn, startTestServer, type TestServer } from './support.ts';
 
@@ -67,25 +66,8 @@ export async function startTicketEnv(): Promise<TicketEnv> {
   };
 }
 
-let serial = 0;
-export const externalNo = (prefix = 'API') => `${prefix}-${process.pid}-${Date.now().toString(36)}-${++serial}`;
-
-/** A complaint against a shop in 历下 (370102): routed to 甸柳所 (370102-DL), chengban's unit. */
-export function jinanComplaint(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    channel: '12315',
-    externalNo: externalNo('12315'),
-    kind: 'complaint',
-    receivedAt: '2026-09-30T09:15:00+08:00',
-    complainant: { name: '张三', phone: '13812345678', idType: 'resident_id', idNumber: ID_CARD('37010219800101123'), address: '济南市历下区文化东路1号', consentPublish: true, consentMediation: true },
-    respondent: { name: '济南某某电器有限公司', uscc: USCC('91370102MA3C4D5E6'), address: '济南市历下区泉城路1号', regionCode: '370102' },
-    facts: { occurredAt: '2026-09-20', place: '门店', goodsOrService: '空调', amount: 3999, description: '空调安装后不制冷，商家拒绝退货。' },
-    requests: ['return', 'refund'],
-    category: '产品质量',
-    online: false,
-    ...overrides,
-  };
-}
+// The demo organisation's submissions, shared with the stories.
+export { externalNo, jinanComplaint } from '../support/stories.ts';
 
 /** A new account of the given role in a department (by code), signed in. */
 export async function accountIn(t: TestServer, admin: Client, login: string, departmentCode: string, roles: string[]): Promise<Client> {
