@@ -2,7 +2,7 @@
 import { shanghaiDate } from '../domain/index.ts';
 import type { Queryable } from './db.ts';
 import { toTicket, type TicketRow } from './ticket-rows.ts';
-import type { Attachment, Channel, Complainant, Facts, RequestType, Respondent, Satisfaction, Ticket, TicketKind } from './types.ts';
+import type { Channel, Satisfaction, Ticket, TicketKind } from './types.ts';
 
 export interface NewSubmission {
   channel: Channel;
@@ -27,34 +27,16 @@ export async function insertSubmission(db: Queryable, s: NewSubmission): Promise
   return { id: existing.rows[0]!.id, created: false };
 }
 
-export interface NewTicket {
-  submissionId: string;
-  channel: Channel;
-  externalNo: string | null;
-  kind: TicketKind;
-  status?: string;
-  receivedAt: Date;
-  registeredBy: string | null;
-  complainant: Complainant;
-  respondent: Respondent;
-  facts: Facts;
-  requests: RequestType[];
-  category: string | null;
-  goodsClass: string | null;
-  online: boolean;
-  odrChosen: boolean;
-  attachments: Attachment[];
-  department?: string | null;
-  complainantKey: string | null;
-  dedupKey: string | null;
+/** What intake stores: a Ticket's content, without what the store (number, times) and the process add. */
+export type NewTicket = Pick<
+  Ticket,
+  | 'submissionId' | 'channel' | 'externalNo' | 'kind' | 'receivedAt' | 'registeredBy' | 'complainant' | 'respondent' | 'facts'
+  | 'requests' | 'category' | 'goodsClass' | 'online' | 'odrChosen' | 'attachments' | 'complainantKey' | 'dedupKey'
   /** The process this ticket's kind runs, if any; its instance key is recorded later. */
-  processId: string | null;
-  // Back-filled history (CSV import).
-  closedAt?: Date | null;
-  satisfaction?: Satisfaction | null;
-  amountRecovered?: number | null;
-  reopenCount?: number;
-}
+  | 'processId'
+> &
+  // Optional on intake; set by CSV back-fill of history.
+  Partial<Pick<Ticket, 'status' | 'department' | 'closedAt' | 'satisfaction' | 'amountRecovered' | 'reopenCount'>>;
 
 const KIND_PREFIX: Record<TicketKind, string> = { complaint: 'TS', report: 'JB', inquiry: 'ZX', suggestion: 'JY' };
 
