@@ -19,8 +19,9 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export function startTestServer(settings: Partial<ServerSettings> = {}, engine?: EngineAccess): Promise<TestServer> {
-  return start(settings, engine);
+/** `uiDir`: also serve the built browser app from there, as `npm start` does. */
+export function startTestServer(settings: Partial<ServerSettings> = {}, engine?: EngineAccess, uiDir?: string): Promise<TestServer> {
+  return start(settings, engine, undefined, uiDir);
 }
 
 /** A server with routes of the test's own next to the real ones. */
@@ -28,7 +29,7 @@ export function startTestServerRoutes(routes: readonly Route[]): Promise<TestSer
   return start({}, undefined, routes);
 }
 
-async function start(settings: Partial<ServerSettings>, engine?: EngineAccess, routes?: readonly Route[]): Promise<TestServer> {
+async function start(settings: Partial<ServerSettings>, engine?: EngineAccess, routes?: readonly Route[], uiDir?: string): Promise<TestServer> {
   const db: TestDatabase = await createTestDatabase();
   const pool = createPool(db.url);
   const logs: Record<string, any>[] = [];
@@ -52,6 +53,7 @@ async function start(settings: Partial<ServerSettings>, engine?: EngineAccess, r
     clock: () => clock.now,
     engine,
     routes,
+    uiDir,
     announce: () => {},
   });
   return {

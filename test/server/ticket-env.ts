@@ -19,7 +19,8 @@ export interface TicketEnv {
 
 export const ENGINE_CLOCK = '2026-09-30T09:20:00+08:00';
 
-export async function startTicketEnv(): Promise<TicketEnv> {
+/** `uiDir`: the server also serves the built browser app (the UI tests). */
+export async function startTicketEnv(uiDir?: string): Promise<TicketEnv> {
   const engine = await startTestEngine();
   const client = new Camunda8({
     ZEEBE_GRPC_ADDRESS: engine.engine.grpcAddress,
@@ -28,7 +29,7 @@ export async function startTicketEnv(): Promise<TicketEnv> {
     CAMUNDA_LOG_LEVEL: 'none',
     zeebeGrpcSettings: { ZEEBE_CLIENT_LOG_LEVEL: 'NONE', ZEEBE_GRPC_CLIENT_RETRY: false },
   } as never);
-  const t = await startTestServer({}, { client });
+  const t = await startTestServer({}, { client }, uiDir);
   await migrateTickets(t.pool);
   const zeebe = client.getZeebeGrpcApiClient();
   await deployProduct(zeebe as never);
