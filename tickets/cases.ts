@@ -52,7 +52,7 @@ export async function createCase(db: Queryable, c: NewCase): Promise<Case> {
   );
   const created = toCase(result.rows[0]!);
   await db.query('INSERT INTO case_stages (case_id, stage, entered_at, actor) VALUES ($1, $2, $3, $4)', [created.id, created.stage, createdAt, c.actor]);
-  await linkTicketToCase(db, c.ticketId, created.id, c.actor);
+  await linkTicketToCase(db, c.ticketId, created.id, { by: c.actor, at: createdAt });
   return created;
 }
 

@@ -24,21 +24,21 @@ const toLink = (r: LinkRow): TicketLink => ({
   createdAt: r.created_at,
 });
 
-/** Links `from` to ticket `to`; linking twice is one link. */
-export async function linkTickets(db: Queryable, from: string, kind: Exclude<LinkKind, 'converted'>, to: string, options: { reason?: string; by?: string } = {}): Promise<void> {
+/** Links `from` to ticket `to`; linking twice is one link. `at`: the process's time (default the database's). */
+export async function linkTickets(db: Queryable, from: string, kind: Exclude<LinkKind, 'converted'>, to: string, options: { reason?: string; by?: string; at?: Date } = {}): Promise<void> {
   if (from === to) throw new Error(`a ticket cannot be linked to itself (${from})`);
   await db.query(
-    `INSERT INTO ticket_links (from_ticket_id, to_ticket_id, kind, reason, created_by) VALUES ($1, $2, $3, $4, $5)
+    `INSERT INTO ticket_links (from_ticket_id, to_ticket_id, kind, reason, created_by, created_at) VALUES ($1, $2, $3, $4, $5, COALESCE($6, now()))
      ON CONFLICT (from_ticket_id, kind, to_ticket_id) WHERE to_ticket_id IS NOT NULL DO NOTHING`,
-    [from, to, kind, options.reason ?? null, options.by ?? null],
+    [from, to, kind, options.reason ?? null, options.by ?? null, options.at ?? null],
   );
 }
 
-export async function linkTicketToCase(db: Queryable, ticketId: string, caseId: string, by?: string): Promise<void> {
+export async function linkTicketToCase(db: Queryable, ticketId: string, caseId: string, options: { by?: string; at?: Date } = {}): Promise<void> {
   await db.query(
-    `INSERT INTO ticket_links (from_ticket_id, to_case_id, kind, created_by) VALUES ($1, $2, 'converted', $3)
+    `INSERT INTO ticket_links (from_ticket_id, to_case_id, kind, created_by, created_at) VALUES ($1, $2, 'converted', $3, COALESCE($4, now()))
      ON CONFLICT (from_ticket_id, to_case_id) WHERE to_case_id IS NOT NULL DO NOTHING`,
-    [ticketId, caseId, by ?? null],
+    [ticketId, caseId, options.by ?? null, options.at ?? null],
   );
 }
 

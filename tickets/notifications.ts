@@ -28,14 +28,16 @@ export interface NewNotification {
   title: string;
   body: string;
   idempotencyKey?: string | null;
+  /** When it was sent: the process's time for a worker (default the database's). */
+  createdAt?: Date;
 }
 
 /** Adds a notification; a second one with the same idempotency key is ignored. */
 export async function addNotification(db: Queryable, n: NewNotification): Promise<void> {
   await db.query(
-    `INSERT INTO notifications (recipient, ticket_id, title, body, idempotency_key) VALUES ($1, $2, $3, $4, $5)
+    `INSERT INTO notifications (recipient, ticket_id, title, body, idempotency_key, created_at) VALUES ($1, $2, $3, $4, $5, COALESCE($6, now()))
      ON CONFLICT (idempotency_key) DO NOTHING`,
-    [n.recipient, n.ticketId ?? null, n.title, n.body, n.idempotencyKey ?? null],
+    [n.recipient, n.ticketId ?? null, n.title, n.body, n.idempotencyKey ?? null, n.createdAt ?? null],
   );
 }
 

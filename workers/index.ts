@@ -6,6 +6,7 @@ export { JOB_MODULES } from './jobs/index.ts';
 export type { JobModule, WorkerJob, WorkerContext, Variables } from './job-module.ts';
 export { BpmnError, IncidentError } from './job-errors.ts';
 export { idempotencyKey, once } from './idempotency.ts';
-export { NoticeRenderer, type CatalogEntry, type RenderedNotice } from './notices/renderer.ts';
+export { NoticeRenderer, NoticeTemplateMissing, type CatalogEntry, type RenderedNotice } from './notices/renderer.ts';
+export { LAYOUT, readTemplateFiles, type NoticeTemplate, type TemplateSet } from './notices/template-source.ts';
 export { MessageRenderer } from './notify/messages.ts';
 export { DeliveryError, NOTIFY_CHANNELS, type Notifier, type Notifiers, type NotifyChannel, type OutgoingMessage } from './notify/notifier.ts';

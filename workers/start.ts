@@ -3,8 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
 import { migrate } from '../database/index.ts';
-import { HolidayCalendar } from '../domain/index.ts';
-import { migrateTickets, type ZeebeClient } from '../tickets/index.ts';
+import type { HolidayCalendar } from '../domain/index.ts';
+import { loadHolidayCalendar, migrateTickets, type ZeebeClient } from '../tickets/index.ts';
 import { JOB_MODULES } from './jobs/index.ts';
 import type { JobModule, WorkerContext } from './job-module.ts';
 import { NoticeRenderer } from './notices/renderer.ts';
@@ -22,7 +22,7 @@ export interface StartWorkersOptions {
   pool: pg.Pool;
   zeebe: ZeebeClient;
   settings?: WorkerSettings;
-  /** The calendar in force; default the package's 2004–2026 data (the administrator's entries come with the server). */
+  /** The calendar in force; default the package's data with the administrator's entries from `pool`, read per job so an entered year counts at once. */
   calendar?: () => Promise<HolidayCalendar>;
   /** Replaces channels (a bureau's own SMS provider). */
   notifiers?: Partial<Notifiers>;
@@ -50,13 +50,12 @@ export async function migrateWorkers(pool: pg.Pool): Promise<void> {
 /** The context job handlers run with: renderers, notifiers, calendar. */
 export function createWorkerContext(options: StartWorkersOptions): WorkerContext {
   const settings = options.settings ?? loadWorkerSettings();
-  let calendar: HolidayCalendar | undefined;
   return {
     pool: options.pool,
     zeebe: options.zeebe,
     settings,
-    calendar: options.calendar ?? (async () => (calendar ??= new HolidayCalendar())),
-    notices: new NoticeRenderer(settings.noticeTemplatesDir),
+    calendar: options.calendar ?? (() => loadHolidayCalendar(options.pool)),
+    notices: new NoticeRenderer(settings.noticeTemplatesDir, options.pool),
     messages: new MessageRenderer(settings.messageTemplatesDir),
     notifiers: { ...createNotifiers(settings), ...options.notifiers },
     log: options.log ?? ((m) => console.log(`[workers] ${m}`)),

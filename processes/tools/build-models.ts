@@ -25,8 +25,15 @@ function watch(c: Container, id: string, at: [number, number]): void {
   });
 }
 
-const status = (c: Container, id: string, name: string, at: [number, number], value: string) => c.service(id, name, at, 'ticket.status', { headers: { status: value } });
-const notice = (c: Container, id: string, name: string, at: [number, number], template: string) => c.service(id, name, at, 'notice.issue', { headers: { template } });
+/** `completes`: the step whose deadline this status meets (a final status meets every one). */
+const status = (c: Container, id: string, name: string, at: [number, number], value: string, o: { completes?: string; outputs?: Record<string, string> } = {}) =>
+  c.service(id, name, at, 'ticket.status', { headers: { status: value, ...(o.completes ? { completes: o.completes } : {}) }, outputs: o.outputs });
+/** `dating: working-day`: a notice the process issues by itself is dated on a working day. */
+const notice = (c: Container, id: string, name: string, at: [number, number], template: string, o: { dating?: 'working-day'; outputs?: Record<string, string> } = {}) =>
+  c.service(id, name, at, 'notice.issue', { headers: { template, ...(o.dating ? { dating: o.dating } : {}) }, outputs: o.outputs });
+/** An SMS to the complainant or reporter (none to an anonymous reporter). */
+const sms = (c: Container, id: string, name: string, at: [number, number], template: string) =>
+  c.service(id, name, at, 'notify.send', { headers: { channel: 'sms', template, recipient: 'complainant' } });
 const compute = (c: Container, id: string, name: string, at: [number, number], step: string, inputs: Record<string, string>, outputs?: Record<string, string>) =>
   c.service(id, name, at, 'deadline.compute', { headers: { step }, inputs, outputs });
 
@@ -105,58 +112,69 @@ function complaintHandling(): Model {
   a.script('Task_CountReturn', '登记退回', [4, 1], '=append(if returns = null then [] else returns, {department: department, reason: returnReason, suggested: suggestedDepartment})', 'returns', {
     outputs: { returns: '=returns', returnCount: '=count(returns)' },
   });
-  a.xor('Gateway_ReturnCount', '第几次退回', [4, 2]);
+  status(a, 'Task_Returned', '已退回', [5, 1], 'returned');
+  a.xor('Gateway_ReturnCount', '第几次退回', [5, 2]);
   a.user('Task_Redispatch', '重新分派', [3, 2], { formId: 'ticket-dispatch', candidateGroups: DISPATCHER });
   a.xor('Gateway_Assign_Join', undefined, [2, 2]);
-  a.service('Task_CommonSuperior', '确定共同上级', [4, 3], 'org.common-superior', { inputs: { departments: '=for r in returns return r.department' }, outputs: { designator: '=designator' } });
-  a.user('Task_Designate', '指定管辖', [3, 3], { formId: 'jurisdiction-designation', candidateGroups: '="dept:" + designator + ":role:deputy-leader"', dueDate: '=deadline.dueAt' });
-  notice(a, 'Task_TransferNotice', '出具分送通知书', [2, 3], 'transfer-notice');
+  // The ticket names the unit that has it at once; the return of the last unit (its decision,
+  // reason and suggestion) must not pre-fill the next unit's review form.
+  status(a, 'Task_Reassigned', '已改派', [2, 1], 'dispatched', { outputs: { acceptDecision: '=null', returnReason: '=null', suggestedDepartment: '=null' } });
+  a.xor('Gateway_Designated', '是否指定管辖', [1, 1]);
+  a.service('Task_CommonSuperior', '确定共同上级', [5, 3], 'org.common-superior', { inputs: { departments: '=for r in returns return r.department' }, outputs: { designator: '=designator' } });
+  a.user('Task_Designate', '指定管辖', [4, 3], { formId: 'jurisdiction-designation', candidateGroups: '="dept:" + designator + ":role:deputy-leader"', dueDate: '=deadline.dueAt' });
+  notice(a, 'Task_TransferNotice', '出具分送通知书', [1, 2], 'transfer-notice');
   watch(a, 'Call_AcceptWatch', [2, 4]);
   a.end('End_AcceptWatch', '督办结束', [3, 4]);
   a.chain('Start_Accept', 'Fork_Accept', 'Gateway_Review_Join', 'Task_AcceptReview', 'Gateway_AcceptDecision');
   a.flow('Gateway_AcceptDecision', 'End_Accept', { name: '受理 / 不予受理', isDefault: true });
   a.flow('Gateway_AcceptDecision', 'Task_CountReturn', { name: '非本单位管辖', condition: '=acceptDecision = "return"' });
-  a.flow('Task_CountReturn', 'Gateway_ReturnCount');
+  a.chain('Task_CountReturn', 'Task_Returned', 'Gateway_ReturnCount');
   a.flow('Gateway_ReturnCount', 'Task_Redispatch', { name: '第一次', isDefault: true });
   a.flow('Gateway_ReturnCount', 'Task_CommonSuperior', { name: '第二次', condition: '=returnCount >= 2' });
   a.flow('Task_Redispatch', 'Gateway_Assign_Join');
-  a.chain('Task_CommonSuperior', 'Task_Designate', 'Task_TransferNotice');
-  a.flow('Task_TransferNotice', 'Gateway_Assign_Join');
-  a.flow('Gateway_Assign_Join', 'Gateway_Review_Join');
+  a.chain('Task_CommonSuperior', 'Task_Designate', 'Gateway_Assign_Join');
+  a.chain('Gateway_Assign_Join', 'Task_Reassigned', 'Gateway_Designated');
+  a.flow('Gateway_Designated', 'Gateway_Review_Join', { name: '改派', isDefault: true });
+  a.flow('Gateway_Designated', 'Task_TransferNotice', { name: '指定管辖', condition: '=designated = true' });
+  a.flow('Task_TransferNotice', 'Gateway_Review_Join');
   a.flow('Fork_Accept', 'Call_AcceptWatch');
   a.flow('Call_AcceptWatch', 'End_AcceptWatch');
 
   c.xor('Gateway_Accepted', '是否受理', [20, 0]);
   notice(c, 'Task_AcceptNotice', '出具受理决定书', [21, 0], 'accept-decision');
-  status(c, 'Task_Accepted', '已受理', [22, 0], 'accepted');
-  c.linkThrow('Link_ToMediation', '转入调解', [23, 0], '调解');
+  status(c, 'Task_Accepted', '已受理', [22, 0], 'accepted', { completes: 'complaint.accept' });
+  sms(c, 'Task_AcceptSms', '短信告知受理', [23, 0], 'accepted-sms');
+  c.linkThrow('Link_ToMediation', '转入调解', [24, 0], '调解');
   notice(c, 'Task_RefusalNotice', '出具不予受理决定书', [21, 1], 'refusal-decision');
-  status(c, 'Task_Rejected', '不予受理', [22, 1], 'rejected');
-  c.end('End_Rejected', '不予受理办结', [23, 1]);
+  status(c, 'Task_Rejected', '不予受理', [22, 1], 'rejected', { completes: 'complaint.accept' });
+  sms(c, 'Task_RefusalSms', '短信告知不予受理', [23, 1], 'rejected-sms');
+  c.end('End_Rejected', '不予受理办结', [24, 1]);
   c.chain('Task_Dispatched', 'Task_AcceptDeadline', 'Task_RefusalGrounds', 'Sub_Accept', 'Gateway_Accepted');
   c.flow('Gateway_Accepted', 'Task_AcceptNotice', { name: '受理', isDefault: true });
   c.flow('Gateway_Accepted', 'Task_RefusalNotice', { name: '不予受理', condition: '=acceptDecision = "reject"' });
-  c.chain('Task_AcceptNotice', 'Task_Accepted', 'Link_ToMediation');
-  c.chain('Task_RefusalNotice', 'Task_Rejected', 'End_Rejected');
+  c.chain('Task_AcceptNotice', 'Task_Accepted', 'Task_AcceptSms', 'Link_ToMediation');
+  c.chain('Task_RefusalNotice', 'Task_Rejected', 'Task_RefusalSms', 'End_Rejected');
 
   // Band B: ODR, mediation, clue.
   const B = 8;
   c.linkCatch('Link_Mediation', '调解', [0, B], '调解');
   c.xor('Gateway_Odr', '是否选择ODR和解', [1, B]);
   compute(c, 'Task_OdrDeadline', '计算ODR和解时限', [2, B + 1], 'odr.selfSettle', { startedAt: '=now()' });
-  c.eventGateway('Gateway_OdrWait', '等待ODR企业', [3, B + 1]);
-  c.messageCatch('Catch_OdrSettled', 'ODR企业反馈结果', [4, B + 1], 'Message_OdrSettled');
-  c.timerCatch('Timer_OdrExpired', 'ODR期满（10个工作日）', [4, B + 2], 'timeDate', '=deadline.dueAt');
-  c.xor('Gateway_OdrResult', '是否和解', [5, B + 1]);
-  status(c, 'Task_OdrSettled', 'ODR和解', [6, B + 1], 'odr-settled');
-  c.linkThrow('Link_OdrToReply', '转入答复', [7, B + 1], '答复');
-  c.xor('Gateway_OdrFailed_Join', undefined, [5, B + 2]);
+  status(c, 'Task_Odr', '企业自行和解中', [3, B + 1], 'odr');
+  c.eventGateway('Gateway_OdrWait', '等待ODR企业', [4, B + 1]);
+  c.messageCatch('Catch_OdrSettled', 'ODR企业反馈结果', [5, B + 1], 'Message_OdrSettled');
+  c.timerCatch('Timer_OdrExpired', 'ODR期满（10个工作日）', [5, B + 2], 'timeDate', '=deadline.dueAt');
+  c.xor('Gateway_OdrResult', '是否和解', [6, B + 1]);
+  status(c, 'Task_OdrSettled', 'ODR和解', [7, B + 1], 'odr-settled');
+  c.linkThrow('Link_OdrToReply', '转入答复', [8, B + 1], '答复');
+  c.xor('Gateway_OdrFailed_Join', undefined, [6, B + 2]);
   c.xor('Gateway_Mediation_Start', undefined, [8, B]);
   c.rule('Task_TerminationGrounds', '载入终止调解情形', [9, B], 'termination_grounds', 'terminationGrounds');
   notice(c, 'Task_MediationNotice', '出具调解通知书', [10, B], 'mediation-notice');
   compute(c, 'Task_MediationDeadline', '计算调解时限', [11, B], 'complaint.mediate', { startedAt: '=acceptDecidedAt' });
-  c.xor('Gateway_Mediation_Join', undefined, [12, B]);
-  const m = c.sub('Sub_Mediation', '调解（限时）', [13, B], { doc: '第20号令：自受理之日起 45 个工作日内未达成协议的终止调解；第121号令：60 日。检测、鉴定期间不计入调解期限。' });
+  status(c, 'Task_Mediating', '调解中', [12, B], 'mediating');
+  c.xor('Gateway_Mediation_Join', undefined, [13, B]);
+  const m = c.sub('Sub_Mediation', '调解（限时）', [14, B], { doc: '第20号令：自受理之日起 45 个工作日内未达成协议的终止调解；第121号令：60 日。检测、鉴定期间不计入调解期限。' });
   m.start('Start_Mediation', '开始调解', [0, 0]);
   m.and('Fork_Mediation', undefined, [1, 0]);
   m.user('Task_MediationPlan', '确定调解方式', [2, 0], { formId: 'mediation-plan', candidateGroups: HANDLER, dueDate: '=deadline.dueAt' });
@@ -178,29 +196,45 @@ function complaintHandling(): Model {
   m.flow('Fork_Mediation', 'Call_MediationWatch');
   m.flow('Call_MediationWatch', 'End_MediationWatch');
   c.timerBoundary('Boundary_MediationExpired', '调解期满', 'Sub_Mediation', 0.93, 'timeDate', '=deadline.dueAt', true);
-  c.script('Task_LimitExpired', '终止情形：调解期满', [21, B + 4], '="LIMIT_EXPIRED"', 'terminationGround', { outputs: { terminationGround: '=terminationGround', mediationResult: '="terminated"' } });
-  c.xor('Gateway_MediationResult', '调解结果', [21, B]);
-  c.user('Task_Appraisal', '检测鉴定', [21, B - 1], {
+  c.script('Task_LimitExpired', '终止情形：调解期满', [22, B + 4], '="LIMIT_EXPIRED"', 'terminationGround', { outputs: { terminationGround: '=terminationGround', mediationResult: '="terminated"' } });
+  c.xor('Gateway_MediationResult', '调解结果', [22, B]);
+  c.user('Task_Appraisal', '检测鉴定', [22, B - 1], {
     formId: 'appraisal-record',
     candidateGroups: HANDLER,
     outputs: { pauses: '=append(if pauses = null then [] else pauses, {from: appraisalFrom, to: appraisalTo, org: appraisalOrg, result: appraisalResult})', appraisalResult: '=appraisalResult' },
     doc: '检测、鉴定期间不计入调解期限：登记起止日期，重新计算调解期满日。',
   });
-  compute(c, 'Task_MediationResume', '重新计算调解时限', [20, B - 1], 'complaint.mediate', { startedAt: '=acceptDecidedAt' });
-  notice(c, 'Task_Agreement', '制作调解书', [22, B], 'mediation-agreement');
-  c.xor('Gateway_Termination_Join', undefined, [22, B + 3]);
-  notice(c, 'Task_TerminationNotice', '出具终止调解决定书', [23, B + 3], 'termination-decision');
-  c.xor('Gateway_Concluded_Join', undefined, [24, B]);
-  c.rule('Task_CaseCriteria', '诉转案研判', [25, B], 'case_conversion', 'caseConversion', { outputs: { convertToCase: '=caseConversion.convert', caseConversionReason: '=caseConversion.reason' } });
-  c.xor('Gateway_Convert', '是否诉转案', [26, B]);
-  c.messageThrow('Throw_CaseClue', '移交诉转案', [27, B + 1], 'case.open', { doc: '由 case.open 作业登记案件线索，并发布 case.clue-found 消息启动“诉转案”流程；投诉撤回不影响案件。' });
-  c.xor('Gateway_Convert_Join', undefined, [28, B]);
-  c.linkThrow('Link_ToReply', '转入答复', [29, B], '答复');
+  compute(c, 'Task_MediationResume', '重新计算调解时限', [21, B - 1], 'complaint.mediate', { startedAt: '=acceptDecidedAt' });
+  notice(c, 'Task_Agreement', '制作调解书', [23, B], 'mediation-agreement');
+  status(c, 'Task_Agreed', '达成调解协议', [24, B], 'agreed', { completes: 'complaint.mediate' });
+  c.xor('Gateway_Termination_Join', undefined, [23, B + 3]);
+  // The decision is dated on a working day (the limit can run out on a holiday); both parties
+  // are told within 7 working days of it, under the same watch as every limit.
+  notice(c, 'Task_TerminationNotice', '出具终止调解决定书', [24, B + 3], 'termination-decision', { dating: 'working-day' });
+  compute(c, 'Task_NotifyTerminationDeadline', '计算终止告知时限', [25, B + 3], 'complaint.notifyTermination', { startedAt: '=noticeIssuedAt' });
+  const n = c.sub('Sub_NotifyTermination', '告知终止调解（限时）', [26, B + 3], { doc: '自作出终止调解决定之日起 7 个工作日内告知双方当事人；决定书落款日之前不告知。' });
+  n.start('Start_NotifyTermination', '开始告知', [0, 0]);
+  n.and('Fork_NotifyTermination', undefined, [1, 0]);
+  n.timerCatch('Timer_TerminationDated', '决定书落款日', [2, 0], 'timeDate', '=noticeIssuedAt');
+  sms(n, 'Task_TerminationSms', '短信告知投诉人', [3, 0], 'terminated-sms');
+  n.terminateEnd('End_NotifyTermination', '已告知', [4, 0]);
+  watch(n, 'Call_NotifyTerminationWatch', [2, 1]);
+  n.end('End_NotifyTerminationWatch', '督办结束', [3, 1]);
+  n.chain('Start_NotifyTermination', 'Fork_NotifyTermination', 'Timer_TerminationDated', 'Task_TerminationSms', 'End_NotifyTermination');
+  n.flow('Fork_NotifyTermination', 'Call_NotifyTerminationWatch');
+  n.flow('Call_NotifyTerminationWatch', 'End_NotifyTerminationWatch');
+  status(c, 'Task_Terminated', '已终止调解', [32, B + 3], 'terminated', { completes: 'complaint.notifyTermination' });
+  c.xor('Gateway_Concluded_Join', undefined, [33, B]);
+  c.rule('Task_CaseCriteria', '诉转案研判', [34, B], 'case_conversion', 'caseConversion', { outputs: { convertToCase: '=caseConversion.convert', caseConversionReason: '=caseConversion.reason' } });
+  c.xor('Gateway_Convert', '是否诉转案', [35, B]);
+  c.messageThrow('Throw_CaseClue', '移交诉转案', [36, B + 1], 'case.open', { doc: '由 case.open 作业登记案件线索，并发布 case.clue-found 消息启动“诉转案”流程；投诉撤回不影响案件。' });
+  c.xor('Gateway_Convert_Join', undefined, [37, B]);
+  c.linkThrow('Link_ToReply', '转入答复', [38, B], '答复');
 
   c.flow('Link_Mediation', 'Gateway_Odr');
   c.flow('Gateway_Odr', 'Gateway_Mediation_Start', { name: '否', isDefault: true });
   c.flow('Gateway_Odr', 'Task_OdrDeadline', { name: '是', condition: '=odrChosen = true' });
-  c.chain('Task_OdrDeadline', 'Gateway_OdrWait');
+  c.chain('Task_OdrDeadline', 'Task_Odr', 'Gateway_OdrWait');
   c.flow('Gateway_OdrWait', 'Catch_OdrSettled');
   c.flow('Gateway_OdrWait', 'Timer_OdrExpired');
   c.flow('Catch_OdrSettled', 'Gateway_OdrResult');
@@ -208,18 +242,18 @@ function complaintHandling(): Model {
   c.flow('Gateway_OdrResult', 'Gateway_OdrFailed_Join', { name: '未和解', isDefault: true });
   c.flow('Timer_OdrExpired', 'Gateway_OdrFailed_Join');
   c.flow('Task_OdrSettled', 'Link_OdrToReply');
-  c.flow('Gateway_OdrFailed_Join', 'Gateway_Mediation_Start', { exit: 'right' });
-  c.chain('Gateway_Mediation_Start', 'Task_TerminationGrounds', 'Task_MediationNotice', 'Task_MediationDeadline', 'Gateway_Mediation_Join', 'Sub_Mediation', 'Gateway_MediationResult');
+  c.flow('Gateway_OdrFailed_Join', 'Gateway_Mediation_Start', { via: [[7.5, B + 2], [7.5, B + 0.5], [8, B + 0.5]], enter: 'bottom' });
+  c.chain('Gateway_Mediation_Start', 'Task_TerminationGrounds', 'Task_MediationNotice', 'Task_MediationDeadline', 'Task_Mediating', 'Gateway_Mediation_Join', 'Sub_Mediation', 'Gateway_MediationResult');
   c.flow('Gateway_MediationResult', 'Task_Agreement', { name: '达成协议', condition: '=mediationResult = "agreement"' });
-  c.flow('Gateway_MediationResult', 'Gateway_Termination_Join', { name: '终止调解', isDefault: true, via: [[21, B + 3]] });
+  c.flow('Gateway_MediationResult', 'Gateway_Termination_Join', { name: '终止调解', isDefault: true, via: [[22, B + 3]] });
   c.flow('Gateway_MediationResult', 'Task_Appraisal', { name: '需检测鉴定', condition: '=mediationResult = "appraisal"' });
   c.flow('Task_Appraisal', 'Task_MediationResume');
-  c.flow('Task_MediationResume', 'Gateway_Mediation_Join', { via: [[12, B - 1]] });
+  c.flow('Task_MediationResume', 'Gateway_Mediation_Join', { via: [[13, B - 1]] });
   c.flow('Boundary_MediationExpired', 'Task_LimitExpired');
   c.flow('Task_LimitExpired', 'Gateway_Termination_Join');
   c.flow('Gateway_Termination_Join', 'Task_TerminationNotice');
-  c.flow('Task_Agreement', 'Gateway_Concluded_Join');
-  c.flow('Task_TerminationNotice', 'Gateway_Concluded_Join');
+  c.chain('Task_Agreement', 'Task_Agreed', 'Gateway_Concluded_Join');
+  c.chain('Task_TerminationNotice', 'Task_NotifyTerminationDeadline', 'Sub_NotifyTermination', 'Task_Terminated', 'Gateway_Concluded_Join');
   c.chain('Gateway_Concluded_Join', 'Task_CaseCriteria', 'Gateway_Convert');
   c.flow('Gateway_Convert', 'Gateway_Convert_Join', { name: '否', isDefault: true });
   c.flow('Gateway_Convert', 'Throw_CaseClue', { name: '是', condition: '=convertToCase = true' });
@@ -237,7 +271,7 @@ function complaintHandling(): Model {
   c.xor('Gateway_Hotline', '是否12345工单', [6, C]);
   c.service('Task_HotlineReply', '回复12345平台', [7, C + 1], 'hotline.reply', { doc: '把办理结果回复市12345平台（外部编号见工单）。' });
   c.xor('Gateway_Hotline_Join', undefined, [8, C]);
-  status(c, 'Task_Replied', '已答复', [9, C], 'replied');
+  status(c, 'Task_Replied', '已答复', [9, C], 'replied', { completes: 'complaint.mediate' });
   c.user('Task_Visit', '回访', [10, C], { formId: 'follow-up-visit', candidateGroups: role('supervisor') });
   c.xor('Gateway_Satisfied', '回访结果', [11, C]);
   c.call('Call_Reopen', '重办升级', [12, C + 1], 'reopen_escalation', {
@@ -268,7 +302,7 @@ function complaintHandling(): Model {
   w.messageStart('Start_Withdrawn', '投诉人撤回投诉', [0, 0], 'Message_Withdrew', true);
   w.xor('Gateway_WasAccepted', '是否已受理', [1, 0]);
   w.script('Task_WithdrawGround', '终止情形：撤回投诉', [2, 0], '="WITHDRAWN_OR_SETTLED"', 'terminationGround');
-  notice(w, 'Task_WithdrawNotice', '出具终止调解决定书', [3, 0], 'termination-decision');
+  notice(w, 'Task_WithdrawNotice', '出具终止调解决定书', [3, 0], 'termination-decision', { dating: 'working-day' });
   w.xor('Gateway_Withdrawn_Join', undefined, [4, 0]);
   status(w, 'Task_Withdrawn', '已撤诉', [5, 0], 'withdrawn');
   w.end('End_Withdrawn', '撤诉办结', [6, 0]);
@@ -311,23 +345,34 @@ function reportVerification(): Model {
     outputs: { filingDecision: '=filingDecision', filingOpinion: '=filingOpinion', decidedAt: '=decidedAt' },
   });
   c.xor('Gateway_Anonymous', '是否实名举报', [17, 0]);
-  notice(c, 'Task_ReporterNotice', '告知举报人', [18, 0], 'report-result');
-  c.xor('Gateway_Anonymous_Join', undefined, [19, 0]);
-  status(c, 'Task_ReportClosed', '举报办结', [20, 0], 'closed');
-  c.xor('Gateway_Filed', '是否立案', [21, 0]);
-  c.service('Task_CreateCase', '立案登记', [22, 0], 'case.create');
-  c.call('Call_CaseProcedure', '立案查处', [23, 0], 'case_procedure', {
+  compute(c, 'Task_NotifyReporterDeadline', '计算告知时限', [18, 0], 'report.notifyReporter', { startedAt: '=decidedAt' });
+  const n = c.sub('Sub_NotifyReporter', '告知举报人（限时）', [19, 0], { doc: '作出是否立案决定之日起 5 个工作日内告知实名举报人。' });
+  n.start('Start_NotifyReporter', '开始告知', [0, 0]);
+  n.and('Fork_NotifyReporter', undefined, [1, 0]);
+  notice(n, 'Task_ReporterNotice', '告知举报人', [2, 0], 'report-result');
+  sms(n, 'Task_ReporterSms', '短信告知举报人', [3, 0], 'report-result-sms');
+  n.terminateEnd('End_NotifyReporter', '已告知', [4, 0]);
+  watch(n, 'Call_NotifyReporterWatch', [2, 1]);
+  n.end('End_NotifyReporterWatch', '督办结束', [3, 1]);
+  n.chain('Start_NotifyReporter', 'Fork_NotifyReporter', 'Task_ReporterNotice', 'Task_ReporterSms', 'End_NotifyReporter');
+  n.flow('Fork_NotifyReporter', 'Call_NotifyReporterWatch');
+  n.flow('Call_NotifyReporterWatch', 'End_NotifyReporterWatch');
+  c.xor('Gateway_Anonymous_Join', undefined, [25, 0]);
+  status(c, 'Task_ReportClosed', '举报办结', [26, 0], 'closed');
+  c.xor('Gateway_Filed', '是否立案', [27, 0]);
+  c.service('Task_CreateCase', '立案登记', [28, 0], 'case.create');
+  c.call('Call_CaseProcedure', '立案查处', [29, 0], 'case_procedure', {
     propagateParent: false,
     propagateChild: false,
     inputs: { ticketId: '=ticketId', ticketNo: '=ticketNo', kind: '=kind', receivedAt: '=receivedAt', department: '=department', bureau: '=bureau', caseId: '=caseId', caseNo: '=caseNo' },
     outputs: { caseDecision: '=caseDecision' },
   });
-  c.end('End_Case', '案件办结', [24, 0]);
-  c.end('End_NotFiled', '不予立案办结', [22, 1]);
+  c.end('End_Case', '案件办结', [30, 0]);
+  c.end('End_NotFiled', '不予立案办结', [28, 1]);
   c.chain('Task_Dispatched', 'Task_VerifyDeadline', 'Call_Verify', 'Gateway_Anonymous');
-  c.flow('Gateway_Anonymous', 'Task_ReporterNotice', { name: '实名', isDefault: true });
-  c.flow('Gateway_Anonymous', 'Gateway_Anonymous_Join', { name: '匿名', condition: '=anonymous = true', via: [[17, 1], [19, 1]] });
-  c.chain('Task_ReporterNotice', 'Gateway_Anonymous_Join', 'Task_ReportClosed', 'Gateway_Filed');
+  c.flow('Gateway_Anonymous', 'Task_NotifyReporterDeadline', { name: '实名', isDefault: true });
+  c.flow('Gateway_Anonymous', 'Gateway_Anonymous_Join', { name: '匿名', condition: '=anonymous = true', via: [[17, 2], [25, 2]] });
+  c.chain('Task_NotifyReporterDeadline', 'Sub_NotifyReporter', 'Gateway_Anonymous_Join', 'Task_ReportClosed', 'Gateway_Filed');
   c.flow('Gateway_Filed', 'Task_CreateCase', { name: '立案', condition: '=filingDecision = "file"' });
   c.flow('Gateway_Filed', 'End_NotFiled', { name: '不予立案', isDefault: true });
   c.chain('Task_CreateCase', 'Call_CaseProcedure', 'End_Case');

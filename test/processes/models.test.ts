@@ -256,8 +256,10 @@ describe('processes and forms', () => {
         expect(path).to.not.include.members(['Task_RefusalNotice', 'Task_Consultation', 'Throw_CaseClue', 'Call_Reopen', 'Task_OdrDeadline', 'Task_ManualDispatch']);
         const templates = workers.jobs({ type: 'notice.issue', ticketNo }).map((j) => j.headers.template);
         expect(templates).to.deep.equal(['accept-decision', 'mediation-notice', 'mediation-agreement']);
-        expect(workers.jobs({ type: 'ticket.status', ticketNo }).map((j) => j.headers.status)).to.deep.equal(['dispatched', 'accepted', 'replied', 'closed']);
+        expect(workers.jobs({ type: 'ticket.status', ticketNo }).map((j) => j.headers.status)).to.deep.equal(['dispatched', 'accepted', 'mediating', 'agreed', 'replied', 'closed']);
         expect(workers.jobs({ type: 'deadline.compute', ticketNo }).map((j) => j.headers.step)).to.deep.equal(['complaint.accept', 'complaint.mediate']);
+        // The complainant is told of the acceptance by SMS (none of the agreement: the 调解书 is signed with both parties).
+        expect(workers.jobs({ type: 'notify.send', ticketNo }).map((j) => [j.headers.channel, j.headers.template, j.headers.recipient])).to.deep.equal([['sms', 'accepted-sms', 'complainant']]);
       });
 
       it('rejected with a legal ground: the refusal notice, and the ticket ends', async () => {
@@ -268,6 +270,8 @@ describe('processes and forms', () => {
         const path = await completes(t, processInstanceKey, 'End_Rejected');
         expect(path).to.include.members(['Task_RefusalNotice', 'Task_Rejected']).and.not.include('Task_AcceptNotice');
         expect(workers.jobs({ type: 'notice.issue', ticketNo }).map((j) => j.headers.template)).to.deep.equal(['refusal-decision']);
+        expect(workers.jobs({ type: 'notify.send', ticketNo }).map((j) => [j.headers.channel, j.headers.template])).to.deep.equal([['sms', 'rejected-sms']]);
+        expect(workers.jobs({ type: 'ticket.status', ticketNo }).map((j) => [j.headers.status, j.headers.completes])).to.deep.equal([['dispatched', undefined], ['rejected', 'complaint.accept']]);
         const notice = workers.jobs({ type: 'notice.issue', ticketNo })[0];
         expect(notice.variables).to.include({ refusalGround: 'TIME_BARRED' });
       });
@@ -294,6 +298,16 @@ describe('processes and forms', () => {
         expect(path.filter((id) => id === 'Task_Redispatch')).to.have.length(1);
         expect(path).to.include.members(['Task_CommonSuperior', 'Task_Designate', 'Task_TransferNotice']);
         expect(workers.jobs({ type: 'notice.issue', ticketNo }).map((j) => j.headers.template)).to.deep.equal(['transfer-notice']);
+        // The ticket follows each hand-over at once, and the transfer notice goes out after the
+        // ticket names the designated unit.
+        const statuses = workers.jobs({ type: 'ticket.status', ticketNo });
+        expect(statuses.map((j) => [j.elementId, j.headers.status])).to.deep.equal([
+          ['Task_Dispatched', 'dispatched'], ['Task_Returned', 'returned'], ['Task_Reassigned', 'dispatched'], ['Task_Returned', 'returned'], ['Task_Reassigned', 'dispatched'],
+        ]);
+        expect(statuses.map((j) => j.variables.department)).to.deep.equal(['370115-JY', '370115-JY', '370102-DL', '370102-DL', '370102-DL']);
+        // The next unit's form does not open with the last unit's decision or suggestion.
+        const thirdVars = await tasks.variables(processInstanceKey);
+        expect([thirdVars.acceptDecision, thirdVars.returnReason, thirdVars.suggestedDepartment]).to.deep.equal([null, null, null]);
         await tasks.complete('Task_AcceptReview', { acceptDecision: 'accept', amountInvolved: 500 });
         await tasks.next('Task_MediationPlan');
         await t.zeebe.cancelProcessInstance(processInstanceKey);
@@ -311,6 +325,7 @@ describe('processes and forms', () => {
         await tasks.complete('Task_Visit', { visitReached: 'reached', satisfaction: 'very-satisfied', processSatisfaction: 'satisfied', resultSatisfaction: 'satisfied' });
         const path = await completes(t, processInstanceKey, 'complaint_handling');
         expect(path).to.include.members(['Catch_OdrSettled', 'Task_OdrSettled', 'Link_Reply']).and.not.include('Sub_Mediation');
+        expect(workers.jobs({ type: 'ticket.status', ticketNo }).map((j) => j.headers.status)).to.deep.equal(['dispatched', 'accepted', 'odr', 'odr-settled', 'replied', 'closed']);
       });
 
       it('a violation found in mediation becomes a case (诉转案) through the case.clue-found message', async () => {
@@ -332,8 +347,14 @@ describe('processes and forms', () => {
         const reply = await tasks.next('Task_Reply');
         expect(reply.candidateGroups).to.deep.equal(['dept:370102:role:deputy-leader']);
         const path = await completedElements(t, processInstanceKey);
-        expect(path).to.include.members(['Task_EntrustLetter', 'Task_TerminationNotice', 'Throw_CaseClue', 'Task_Consultation']);
+        expect(path).to.include.members(['Task_EntrustLetter', 'Task_TerminationNotice', 'Sub_NotifyTermination', 'Task_TerminationSms', 'Task_Terminated', 'Throw_CaseClue', 'Task_Consultation']);
         expect(workers.jobs({ type: 'notice.issue', ticketNo }).map((j) => j.headers.template)).to.include.members(['entrustment-letter', 'termination-decision']);
+        // The termination decision is dated on a working day; both parties are told within 7
+        // working days of that date (complaint.notifyTermination), under the deadline watch.
+        expect(workers.jobs({ type: 'notice.issue', ticketNo }).find((j) => j.elementId === 'Task_TerminationNotice')!.headers.dating).to.equal('working-day');
+        const notifyLimit = workers.jobs({ type: 'deadline.compute', ticketNo }).find((j) => j.headers.step === 'complaint.notifyTermination')!;
+        expect(notifyLimit.variables.startedAt).to.equal('2026-04-14T09:00:00+08:00');
+        expect(workers.jobs({ type: 'ticket.status', ticketNo }).map((j) => [j.headers.status, j.headers.completes])).to.deep.include.members([['mediating', undefined], ['terminated', 'complaint.notifyTermination']]);
         await t.zeebe.cancelProcessInstance(processInstanceKey);
         // The case lives on after the complaint ends.
         await tasks.complete('Task_Verify', { verificationFindings: '现场检查发现货架上有3件超过保质期的预包装食品', recommendation: 'file', recommendationReason: '涉嫌违反《食品安全法》第三十四条' });
@@ -355,6 +376,7 @@ describe('processes and forms', () => {
         expect(path).to.include.members(['Task_WithdrawGround', 'Task_WithdrawNotice', 'Task_Withdrawn']);
         const notice = workers.jobs({ type: 'notice.issue', ticketNo }).find((j) => j.elementId === 'Task_WithdrawNotice')!;
         expect(notice.variables.terminationGround).to.equal('WITHDRAWN_OR_SETTLED');
+        expect(notice.headers.dating).to.equal('working-day');
       });
     });
 
@@ -379,6 +401,7 @@ describe('processes and forms', () => {
         const path = await completes(t, processInstanceKey, 'report_verification');
         expect(path).to.include.members(['Task_VerifyDeadline', 'Call_Verify', 'Task_ReportClosed', 'End_NotFiled']).and.not.include('Task_ReporterNotice');
         expect(workers.jobs({ type: 'notice.issue', ticketNo })).to.have.length(0);
+        expect(workers.jobs({ type: 'notify.send', ticketNo })).to.have.length(0);
         expect(workers.jobs({ type: 'deadline.compute', ticketNo }).map((j) => j.headers.step)).to.deep.equal(['report.verify']);
       });
 
@@ -387,10 +410,16 @@ describe('processes and forms', () => {
         const { processInstanceKey } = await report(ticketNo, { anonymous: false });
         const tasks = new UserTasks(t, ticketNo);
         await verifyAndDecide(tasks, 'not-file');
-        await completes(t, processInstanceKey, 'report_verification');
+        const path = await completes(t, processInstanceKey, 'report_verification');
         const notices = workers.jobs({ type: 'notice.issue', ticketNo });
         expect(notices.map((j) => j.headers.template)).to.deep.equal(['report-result']);
         expect(notices[0].variables).to.include({ filingDecision: 'not-file' });
+        // Within 5 working days of the decision, watched like every limit: the notice and an SMS.
+        const computed = workers.jobs({ type: 'deadline.compute', ticketNo });
+        expect(computed.map((j) => j.headers.step)).to.deep.equal(['report.verify', 'report.notifyReporter']);
+        expect(computed[1].variables.startedAt).to.be.a('string').and.equal(notices[0].variables.decidedAt);
+        expect(workers.jobs({ type: 'notify.send', ticketNo }).map((j) => [j.headers.channel, j.headers.template, j.headers.recipient])).to.deep.equal([['sms', 'report-result-sms', 'complainant']]);
+        expect(path).to.include.members(['Task_NotifyReporterDeadline', 'Task_ReporterSms', 'Sub_NotifyReporter', 'Task_ReportClosed']);
       });
 
       it('a professional claimant\'s letter goes to legal review first', async () => {
@@ -607,7 +636,8 @@ function handlers(state: { reopenCounts: Map<string, number>; enrichOverrides: M
       };
     },
     'deadline.extend': (job) => ({ deadline: { ...job.variables.deadline, extended: true } }),
-    'notice.issue': () => ({ noticeId: state.notice() }),
+    // Dated when issued (the story clock's start): a wait for the notice's date passes at once.
+    'notice.issue': () => ({ noticeId: state.notice(), noticeIssuedAt: '2026-04-14T09:00:00+08:00' }),
     'notify.send': () => ({}),
     'hotline.reply': () => ({}),
     'org.common-superior': () => ({ designator: '370100' }),

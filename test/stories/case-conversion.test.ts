@@ -86,9 +86,9 @@ describe('story: a complaint becomes a case (诉转案)', function () {
     expect(actions(await s.audit(ticketNo))).to.include.members(['worker:case.open case.clueFound', 'worker:case.create case.created']);
     const steps = (await deadlinesOf(s.db.pool, ticket.id)).map((d) => [d.step, d.dueDate]);
     expect(steps).to.deep.include.members([['complaint.verifyClue', '2026-06-26'], ['case.decide', '2026-09-09']]);
-    // What the status column showed over time (see the report: case-clue overwrote 'accepted'
-    // while the complaint was still being answered).
-    expect(statusTrail(await s.audit(ticketNo))).to.deep.equal(['dispatched', 'accepted', 'case-clue', 'replied', 'closed']);
+    // What the status column showed over time: each step of the complaint, the clue handed over
+    // to 诉转案 after the agreement, then the reply and the closing.
+    expect(statusTrail(await s.audit(ticketNo))).to.deep.equal(['dispatched', 'accepted', 'mediating', 'agreed', 'case-clue', 'replied', 'closed']);
     expect(ticketNow.status).to.equal('closed');
   });
 });

@@ -47,7 +47,9 @@ describe('story: a complaint from receipt to closing (投诉处理全流程)', f
     await s.completeTask(ticketNo, 'Task_AcceptReview', { acceptDecision: 'accept', acceptOpinion: '符合受理条件，予以受理', amountInvolved: 3999, complainantCount: 1 });
 
     const ticket = await s.ticket(ticketNo);
-    expect(ticket.status).to.equal('accepted');
+    expect(ticket.status).to.equal('mediating');
+    // The complainant is told of the acceptance by SMS the same day.
+    expect(s.deliveries.filter((d) => d.channel === 'sms').map((d) => [d.day, d.body.phone])).to.deep.equal([['2026-10-09', '13812345678']]);
     const notices = await s.notices(ticketNo);
     expect(notices.map((n) => [n.title, shanghaiDay(n.issuedAt)])).to.deep.equal([['投诉受理决定书', '2026-10-09'], ['投诉调解通知书', '2026-10-09']]);
     const decision = notices[0]!;
@@ -100,7 +102,7 @@ describe('story: a complaint from receipt to closing (投诉处理全流程)', f
     expect((await s.notices(ticketNo)).map((n) => n.title)).to.deep.equal(['投诉受理决定书', '投诉调解通知书', '调解书']);
 
     const audit = await s.audit(ticketNo);
-    expect(statusTrail(audit)).to.deep.equal(['dispatched', 'accepted', 'replied', 'closed']);
+    expect(statusTrail(audit)).to.deep.equal(['dispatched', 'accepted', 'mediating', 'agreed', 'replied', 'closed']);
     expect(actions(audit)).to.deep.equal([
       'intake:12315 ticket.registered',
       'worker:ticket.enrich ticket.enriched',
@@ -108,9 +110,12 @@ describe('story: a complaint from receipt to closing (投诉处理全流程)', f
       'worker:deadline.compute deadline.computed',
       'worker:notice.issue notice.issued',
       'worker:ticket.status ticket.status',
+      'worker:notify.send notification.sent',
       'worker:notice.issue notice.issued',
       'worker:deadline.compute deadline.computed',
+      'worker:ticket.status ticket.status',
       'worker:notice.issue notice.issued',
+      'worker:ticket.status ticket.status',
       'worker:ticket.status ticket.status',
       'worker:ticket.status ticket.status',
     ]);
@@ -121,19 +126,22 @@ describe('story: a complaint from receipt to closing (投诉处理全流程)', f
       '2026-09-30 deadline.computed',
       '2026-10-09 notice.issued',
       '2026-10-09 ticket.status',
+      '2026-10-09 notification.sent',
       '2026-10-09 notice.issued',
       '2026-10-09 deadline.computed',
+      '2026-10-09 ticket.status',
       '2026-10-12 notice.issued',
+      '2026-10-12 ticket.status',
       '2026-10-13 ticket.status',
       '2026-10-14 ticket.status',
     ]);
 
-    // Every deadline met when its step was done (accepted 10-09 10:00, answered 10-13 09:30);
+    // Every deadline met when its step was done (accepted 10-09 10:00, agreed 10-12 11:00);
     // no reminder was due, none was sent.
     const deadlines = await deadlinesOf(s.db.pool, ticket.id);
     expect(deadlines.map((d) => [d.step, d.dueDate, d.completedAt?.toISOString()])).to.deep.equal([
       ['complaint.accept', '2026-10-15', '2026-10-09T02:00:00.000Z'],
-      ['complaint.mediate', '2026-12-08', '2026-10-13T01:30:00.000Z'],
+      ['complaint.mediate', '2026-12-08', '2026-10-12T03:00:00.000Z'],
     ]);
     expect(s.wecomOf(ticketNo)).to.deep.equal([]);
     expect(await s.platform(ticketNo)).to.deep.equal([]);

@@ -5,7 +5,7 @@ import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { verify12345Signature, type Push12345 } from '../../tickets/index.ts';
-import { actions, HOTLINE_SECRET, startStory, statusTrail, type Story } from '../support/stories.ts';
+import { actions, HOTLINE_SECRET, shanghaiDay, startStory, statusTrail, type Story } from '../support/stories.ts';
 import { FORMS } from '../support/processes.ts';
 import { ID_CARD } from '../tickets/samples.ts';
 
@@ -76,7 +76,8 @@ describe('story: the 12345 city platform (12345派单与退回重办)', function
     await s.complete(review, { duplicateDecision: 'merge', duplicateNote: `与${ticketNo}为同一诉求人同一事项，并案处理` });
     const merged = await s.ticket(repeatNo);
     expect(merged.status).to.equal('merged');
-    expect(merged.closedAt).to.equal(null);
+    // Merged is an ending: dated like a closing, by the engine's clock.
+    expect(shanghaiDay(merged.closedAt!)).to.equal(s.today());
     const links = await s.links(repeatNo);
     expect(links.map((l) => [l.kind, l.toTicketId])).to.deep.equal([['duplicate', registered.id]]);
     expect((await s.instances(repeatNo, 'complaint_handling')).map((i) => i.state)).to.deep.equal(['COMPLETED']);
@@ -154,7 +155,7 @@ describe('story: the 12345 city platform (12345派单与退回重办)', function
       'intake:12345 ticket.sentBack', 'worker:ticket.reopen ticket.reopened', 'worker:hotline.reply hotline.replied',
       'intake:12345 ticket.sentBack', 'worker:ticket.reopen ticket.reopened', 'worker:hotline.reply hotline.replied',
     ]);
-    expect(statusTrail(audit)).to.deep.equal(['dispatched', 'accepted', 'replied', 'closed', 'reopened', 'closed', 'reopened', 'closed', 'reopened', 'closed']);
+    expect(statusTrail(audit)).to.deep.equal(['dispatched', 'accepted', 'mediating', 'agreed', 'replied', 'closed', 'reopened', 'closed', 'reopened', 'closed', 'reopened', 'closed']);
     expect(await s.tasks(ticketNo)).to.deep.equal([]);
     expect(await s.incidents()).to.deep.equal([]);
   });

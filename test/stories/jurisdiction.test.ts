@@ -73,32 +73,38 @@ describe('story: a ticket returned twice goes to the common superior (管辖争�
     await s.complete(third, { acceptDecision: 'accept', amountInvolved: 8600, acceptOpinion: '按指定管辖受理' });
 
     const accepted = await s.ticket(ticketNo);
-    expect(accepted).to.include({ status: 'accepted', department: '370115-JY', returnCount: 2 });
-    expect(statusTrail(await s.audit(ticketNo))).to.deep.equal(['dispatched', 'accepted']);
+    expect(accepted).to.include({ status: 'mediating', department: '370115-JY', returnCount: 2 });
+    expect(statusTrail(await s.audit(ticketNo))).to.deep.equal(['dispatched', 'returned', 'dispatched', 'returned', 'dispatched', 'accepted', 'mediating']);
     expect((await s.notices(ticketNo)).map((n) => [n.title, shanghaiDay(n.issuedAt)])).to.deep.equal([
       ['投诉/举报分送通知书', '2026-07-06'], ['投诉受理决定书', '2026-07-06'], ['投诉调解通知书', '2026-07-06'],
     ]);
     expect((await s.task(ticketNo, 'Task_MediationPlan')).candidateGroups).to.deep.equal(['dept:370115-JY']);
   });
 
-  // KNOWN BUGS (reported): while another unit reviews a redispatched ticket the ticket row still
-  // names the first unit (no status task records the new department until acceptance); the
-  // second unit's return form opens with the first unit's suggestion pre-selected (the process
-  // variable `suggestedDepartment` outlives the form that set it, so a return records it again
-  // unless the user clears it); and the 分送通知书 is addressed to
-  // the designating bureau's code ("370100：") instead of the unit it sends the ticket to.
-  it.skip('KNOWN BUG: the ticket names the unit that has it, and the 分送通知书 is addressed to the designated unit', async () => {
+  // While a unit reviews a redispatched or designated ticket, the ticket row names that unit
+  // (status `returned` while the dispatcher has it, `dispatched` again at once); the next unit's
+  // review form does not open with the last unit's decision, reason and suggestion; the
+  // 分送通知书 is addressed by name to the unit it sends the ticket to (the organisation's
+  // departments table), not to the designating bureau's code.
+  it('the ticket names the unit that has it, and the 分送通知书 is addressed to the designated unit', async () => {
     const ticket = await s.register(jinanComplaint({ receivedAt: '2026-07-06T10:00:00+08:00', respondent: { name: '济阳某某商行', address: '济阳区', regionCode: '370115' } }));
     await s.completeTask(ticket.ticketNo, 'Task_AcceptReview', { acceptDecision: 'return', returnReason: '不属本所', suggestedDepartment: '370102-DL' });
+    expect(await s.ticket(ticket.ticketNo)).to.include({ status: 'returned', department: '370115-JY', returnCount: 1 });
     await s.completeTask(ticket.ticketNo, 'Task_Redispatch', { department: '370102-DL' });
-    expect((await s.ticket(ticket.ticketNo)).department).to.equal('370102-DL');
-    // The second unit's form opens with the first unit's suggestion (370102-DL: itself) pre-selected.
+    expect(await s.ticket(ticket.ticketNo)).to.include({ status: 'dispatched', department: '370102-DL' });
     const second = await s.task(ticket.ticketNo, 'Task_AcceptReview');
-    expect((await s.taskVariables(second)).suggestedDepartment ?? null).to.equal(null);
+    const seen = await s.taskVariables(second);
+    expect([seen.suggestedDepartment ?? null, seen.returnReason ?? null, seen.acceptDecision ?? null]).to.deep.equal([null, null, null]);
     await s.complete(second, { acceptDecision: 'return', returnReason: '不属本所' });
-    await s.completeTask(ticket.ticketNo, 'Task_Designate', { department: '370115-JY', designationReason: '指定济阳所' });
+    expect(await s.ticket(ticket.ticketNo)).to.include({ status: 'returned', department: '370102-DL', returnCount: 2 });
+    const designate = await s.task(ticket.ticketNo, 'Task_Designate');
+    // The second return recorded no suggestion of its own (the first unit's is not carried over).
+    expect((await s.taskVariables(designate)).returns.map((r: { suggested: string | null }) => r.suggested ?? null)).to.deep.equal(['370102-DL', null]);
+    await s.complete(designate, { department: '370115-JY', designationReason: '指定济阳所' });
+    expect(await s.ticket(ticket.ticketNo)).to.include({ status: 'dispatched', department: '370115-JY' });
     const transfer = (await s.notices(ticket.ticketNo)).find((n) => n.template === 'transfer-notice')!;
     expect(transfer.html).not.to.contain('370100：');
     expect(transfer.html).to.contain('济阳市场监管所：');
+    expect((await s.task(ticket.ticketNo, 'Task_AcceptReview')).candidateGroups).to.deep.equal(['dept:370115-JY']);
   });
 });

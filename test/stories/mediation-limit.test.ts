@@ -43,9 +43,12 @@ describe('story: mediation past its limit is terminated (调解期满终止调�
     return call;
   }
 
+  /** The decision is dated `on` (a working day); the complainant is told from its start. */
   async function expectTerminatedByLaw(ticketNo: string, ticketId: string, on: string) {
+    await s.at(`${on}T09:00:00+08:00`);
     // The mediation and its watch are over: the open tasks are gone, the reply is next.
     expect((await s.tasks(ticketNo)).map((t) => t.elementId)).to.deep.equal(['Task_Reply']);
+    expect(s.deliveries.filter((d) => d.channel === 'sms' && d.body.text.includes(ticketNo) && d.body.text.includes('调解已终止')).map((d) => d.day)).to.deep.equal([on]);
     const notices = await s.notices(ticketNo);
     expect(notices.map((n) => n.title)).to.deep.equal(['投诉受理决定书', '投诉调解通知书', '投诉终止调解决定书']);
     const termination = notices[2]!;
@@ -55,7 +58,7 @@ describe('story: mediation past its limit is terminated (调解期满终止调�
     // Ended by law, not overdue: no 催办通知书, no copy to the deputy leader, not on the 督办 list.
     expect((await s.platform(ticketNo)).map((n) => n.title).filter((t) => t.includes('催办通知书'))).to.deep.equal([]);
     expect((await openSupervision(s.db.pool)).map((e) => e.ticketId)).not.to.include(ticketId);
-    expect((await s.ticket(ticketNo)).status).to.equal('accepted');
+    expect((await s.ticket(ticketNo)).status).to.equal('terminated');
     expect(await s.incidents()).to.deep.equal([]);
     return termination;
   }
@@ -75,13 +78,16 @@ describe('story: mediation past its limit is terminated (调解期满终止调�
     const call = await walkToTheLimit(ticket.ticketNo, { remind3: '2026-06-15', remind2: '2026-06-16', dueDay: '2026-06-18' });
     expect(call.dueDate).to.equal('2026-06-18T16:00:00.000Z');
 
+    // The limit runs out at 24:00 on 06-18; 06-19 is 端午 and 06-20/21 the weekend: the decision
+    // is dated Monday 06-22, the first working day, and nobody is told before it.
     await s.at('2026-06-19T00:00:00+08:00');
-    const termination = await expectTerminatedByLaw(ticket.ticketNo, ticket.id, '2026-06-19');
+    expect(s.deliveries.filter((d) => d.channel === 'sms' && d.body.text.includes('调解已终止'))).to.deep.equal([]);
+    const termination = await expectTerminatedByLaw(ticket.ticketNo, ticket.id, '2026-06-22');
     expect(termination.html)
       .to.contain('自投诉受理之日起四十五个工作日内双方未能达成调解协议')
       .and.contain('《市场监督管理投诉举报处理暂行办法》')
       .and.contain('第二十一条')
-      .and.contain('2026年6月19日');
+      .and.contain('2026年6月22日');
     const mediation = (await deadlinesOf(s.db.pool, ticket.id)).find((d) => d.step === 'complaint.mediate')!;
     expect(mediation).to.include({ dueDate: '2026-06-18', regulation: 'SAMR Order No. 20' });
     expect(mediation.startedAt.toISOString()).to.equal('2026-04-14T02:00:00.000Z');

@@ -85,7 +85,7 @@ describe('story: reminders and supervision before and after a deadline (催办�
     // The handler decides late, on 10-16: the watch ends; the ticket stays on the 督办 list.
     await s.at('2026-10-16T10:00:00+08:00');
     await s.completeTask(ticketNo, 'Task_AcceptReview', { acceptDecision: 'accept', acceptOpinion: '逾期受理，已作说明', amountInvolved: 3999 });
-    expect((await s.ticket(ticketNo)).status).to.equal('accepted');
+    expect((await s.ticket(ticketNo)).status).to.equal('mediating');
     expect((await openSupervision(s.db.pool)).map((e) => e.ticketId)).to.include(ticket.id);
 
     const trail = actions(await s.audit(ticketNo)).filter((a) => /notification|notice|supervision/.test(a));
@@ -95,8 +95,9 @@ describe('story: reminders and supervision before and after a deadline (催办�
       'worker:notice.issue notice.issued',
       'worker:notify.send notification.sent',
       'worker:supervision.list supervision.listed',
-      // the late acceptance: 受理决定书, 调解通知书
+      // the late acceptance: 受理决定书, the complainant's SMS, 调解通知书
       'worker:notice.issue notice.issued',
+      'worker:notify.send notification.sent',
       'worker:notice.issue notice.issued',
     ]);
     // The ticket's history shows each reminder on its day, with its channel.
@@ -105,6 +106,7 @@ describe('story: reminders and supervision before and after a deadline (催办�
       ['2026-10-12', 'wecom', 'deadline-warning', 'webhook'],
       ['2026-10-13', 'platform', 'deadline-reminder', 'dept:370102-DL'],
       ['2026-10-16', 'platform', 'urge-notice-copy', 'dept:370102:role:deputy-leader'],
+      ['2026-10-16', 'sms', 'accepted-sms', '138****5678'],
     ]);
     expect(await s.incidents()).to.deep.equal([]);
   });

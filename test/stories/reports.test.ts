@@ -109,6 +109,14 @@ describe('story: reports are verified, decided and the reporter told (举报核�
     expect(investigate).to.deep.include({ name: '调查取证', processDefinitionId: 'case_procedure', candidateGroups: ['dept:370102-ZFDD'], dueDate: '2026-09-14T16:00:00.000Z' });
     expect(statusTrail(await s.audit(ticketNo))).to.deep.equal(['dispatched', 'closed']);
     expect(actions(await s.audit(ticketNo))).to.include.members(['worker:notice.issue notice.issued', 'worker:case.create case.created']);
+    // The 5 working days are a watched limit like every other, met the day it started; the
+    // reporter also gets an SMS (an anonymous one gets nothing: see above).
+    const notify = (await deadlinesOf(s.db.pool, ticket.id)).find((d) => d.step === 'report.notifyReporter')!;
+    expect(notify).to.include({ dueDate: '2026-06-23', regulation: 'SAMR Order No. 121' });
+    expect([notify.startedAt.toISOString(), notify.completedAt?.toISOString()]).to.deep.equal(['2026-06-15T02:00:00.000Z', '2026-06-15T02:00:00.000Z']);
+    const sms = s.deliveries.filter((d) => d.channel === 'sms');
+    expect(sms.map((d) => [d.day, d.body.phone])).to.deep.equal([['2026-06-15', '13705310066']]);
+    expect(sms[0]!.body.text).to.contain(ticketNo).and.contain('决定立案调查');
   });
 
   it('a case filed by 立案审批 is in investigation, with its filing date', async () => {
@@ -118,6 +126,7 @@ describe('story: reports are verified, decided and the reporter told (举报核�
   });
 
   it('a real-name reporter told "not filed" is told why', async () => {
+    await s.at('2026-06-16T09:30:00+08:00');
     const ticket = await s.register(jinanReport({
       receivedAt: '2026-06-16T09:00:00+08:00', complainant: { name: '郑十', phone: '13705310010', anonymous: false },
       respondent: { name: '济南某某眼镜店', address: '济南市历下区山大路1号', regionCode: '370102' }, facts: { description: '眼镜店虚构原价促销。' },

@@ -1,6 +1,11 @@
-// A product database (tickets schema) beside a real engine, for intake tests.
+// A product database (tickets schema, and the server's organisation with the demo departments
+// the workers address notices to) beside a real engine, for intake tests.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
-import { createPool, createTestDatabase, type TestDatabase } from '../../database/index.ts';
+import { createPool, createTestDatabase, migrate, type TestDatabase } from '../../database/index.ts';
+import { DEMO_DEPARTMENTS } from '../../server/org/demo-organisation.ts';
+import { insertDepartment, type DepartmentRow } from '../../server/org/departments.ts';
 import { migrateTickets } from '../../tickets/index.ts';
 import { bpmn, chain, end, serviceTask, start } from '../support/bpmn.ts';
 import type { TestEngine } from '../support/engine.ts';
@@ -10,10 +15,15 @@ export interface ProductDb {
   drop(): Promise<void>;
 }
 
+const SERVER_MIGRATIONS = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'server', 'migrations');
+
 export async function productDb(): Promise<ProductDb> {
   const db: TestDatabase = await createTestDatabase();
   const pool = createPool(db.url, 10);
   await migrateTickets(pool);
+  await migrate(pool, 'server', SERVER_MIGRATIONS);
+  const byCode = new Map<string, DepartmentRow>();
+  for (const d of DEMO_DEPARTMENTS) byCode.set(d.code, await insertDepartment(pool, { ...d, parent: d.parent ? byCode.get(d.parent) : undefined }, new Date()));
   return {
     pool,
     drop: async () => {

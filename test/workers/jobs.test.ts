@@ -64,6 +64,15 @@ describe('workers: job types', () => {
       expect((await auditOf(h.db.pool, last.id)).map((a) => a.action)).to.include('ticket.enriched');
     });
 
+    it('of two tickets of one matter received at the same instant, only the later-numbered one is the duplicate', async () => {
+      const matter = { complainant: { name: '同刻甲', phone: '13911113333' }, respondent: { name: '同刻店', uscc: USCC('91310104MA1FL5LX6') }, receivedAt: '2026-09-21T10:00:00+08:00' };
+      const first = await h.ticket(complaint(matter));
+      const second = await h.ticket(complaint(matter));
+      expect(first.ticketNo < second.ticketNo, `${first.ticketNo} before ${second.ticketNo}`).to.equal(true);
+      expect(await h.runTask('ticket.enrich', { variables: { ticketId: first.id } })).to.include({ duplicateOf: null });
+      expect(await h.runTask('ticket.enrich', { variables: { ticketId: second.id } })).to.include({ duplicateOf: first.id });
+    });
+
     it('a respondent with the same kind of complaint twice before this year is a repeat offender', async () => {
       const shop = { name: '惯犯店', uscc: USCC('91310104MA1FL5LX5') };
       await h.ticket(complaint({ complainant: { name: '甲', phone: '13800000001' }, respondent: shop, receivedAt: '2026-03-01T10:00:00+08:00' }));
@@ -401,6 +410,96 @@ describe('workers: job types', () => {
       }
       expect(notices[1]!.html).to.contain('罚款5000.00元');
       expect(notices[3]!.html).to.contain('济南市公安局历下区分局').and.contain('涉嫌犯罪');
+    });
+  });
+
+  // Workers date what they store by the process's time (the engine clock), never the machine's.
+  describe('on the engine clock', () => {
+    const api = () => h.t.api as unknown as { pinClock(body: { timestamp: number }): Promise<unknown>; resetClock(): Promise<unknown> };
+    const SATURDAY = '2026-03-07T00:00:00+08:00';
+    before(async () => {
+      await api().pinClock({ timestamp: Date.parse(SATURDAY) });
+    });
+    after(async () => {
+      await api().resetClock();
+    });
+
+    it('every ending dates closedAt (rejected, merged, not handled, withdrawn…); reopening clears it', async () => {
+      for (const status of ['rejected', 'merged', 'not-handled', 'withdrawn', 'not-filed', 'voided', 'closed']) {
+        const ticket = await h.ticket(complaint());
+        await h.runTask('ticket.status', { headers: { status }, variables: { ticketId: ticket.id } });
+        expect((await getTicket(h.db.pool, ticket.id))!.closedAt?.toISOString(), status).to.equal('2026-03-06T16:00:00.000Z');
+        if (status === 'closed') {
+          await h.runTask('ticket.status', { headers: { status: 'reopened' }, variables: { ticketId: ticket.id } });
+          expect((await getTicket(h.db.pool, ticket.id))!.closedAt).to.equal(null);
+        }
+      }
+      const open = await h.ticket(complaint());
+      for (const status of ['dispatched', 'returned', 'accepted', 'mediating', 'agreed', 'terminated', 'replied']) {
+        await h.runTask('ticket.status', { headers: { status }, variables: { ticketId: open.id } });
+      }
+      expect((await getTicket(h.db.pool, open.id))!.closedAt).to.equal(null);
+    });
+
+    it('platform notifications and duplicate links carry the engine\'s time', async () => {
+      const ticket = await h.ticket(complaint());
+      await updateTicket(h.db.pool, ticket.id, { department: '370102-DL' });
+      await h.runTask('notify.send', { headers: { channel: 'platform', template: 'deadline-reminder', recipient: 'handler' }, variables: { ticketId: ticket.id, deadline: { title: '调解', dueDate: '2026-03-10' } } });
+      const [sent] = await h.db.pool.query<{ created_at: Date }>('SELECT created_at FROM notifications WHERE ticket_id = $1', [ticket.id]).then((r) => r.rows);
+      expect(sent!.created_at.toISOString()).to.equal('2026-03-06T16:00:00.000Z');
+
+      const first = await h.ticket(complaint({ complainant: { name: '王五', phone: '13955556666' }, facts: { goodsOrService: '电视机', description: '屏幕有坏点' } }));
+      const again = await h.ticket(complaint({ complainant: { name: '王五', phone: '13955556666' }, facts: { goodsOrService: '电视机', description: '屏幕有坏点' } }));
+      await h.db.pool.query('DELETE FROM ticket_links WHERE from_ticket_id = $1', [again.id]); // intake's own link: the worker's is under test
+      await h.runTask('ticket.enrich', { variables: { ticketId: again.id } });
+      const links = await linksOf(h.db.pool, again.id);
+      expect(links.map((l) => [l.kind, l.toTicketId, l.createdAt.toISOString()])).to.deep.equal([['duplicate', first.id, '2026-03-06T16:00:00.000Z']]);
+    });
+
+    it('a notice the process issues on a day off is dated on the next working day (header dating: working-day)', async () => {
+      const ticket = await h.ticket(complaint({ receivedAt: '2026-01-05T09:00:00+08:00' }));
+      const plain = await h.runTask('notice.issue', { headers: { template: 'termination-decision' }, variables: { ticketId: ticket.id, terminationGround: 'LIMIT_EXPIRED' } });
+      const dated = await h.runTask('notice.issue', { headers: { template: 'termination-decision', dating: 'working-day' }, variables: { ticketId: ticket.id, terminationGround: 'LIMIT_EXPIRED' } });
+      expect([plain.noticeIssuedAt, dated.noticeIssuedAt]).to.deep.equal(['2026-03-07T00:00:00+08:00', '2026-03-09T09:00:00+08:00']);
+      const notices = await noticesOf(h.db.pool, ticket.id);
+      expect(notices.map((n) => n.issuedAt.toISOString())).to.deep.equal(['2026-03-06T16:00:00.000Z', '2026-03-09T01:00:00.000Z']);
+      expect(notices[1]!.html).to.contain('2026年3月9日');
+      const key = await h.startTask('notice.issue', { headers: { template: 'termination-decision', dating: 'someday' }, variables: { ticketId: ticket.id } });
+      expect((await incidentOf(key)).errorMessage).to.contain('dating');
+    });
+  });
+
+  describe('notice addressees and SMS recipients', () => {
+    it('a 分送通知书 is addressed by name to the unit that has the ticket; a unit the organisation lacks is an incident', async () => {
+      const ticket = await h.ticket(complaint());
+      await updateTicket(h.db.pool, ticket.id, { department: '370115-JY' });
+      await h.runTask('notice.issue', { headers: { template: 'transfer-notice' }, variables: { ticketId: ticket.id, department: '370102-DL', designator: '370100' } });
+      const [notice] = await noticesOf(h.db.pool, ticket.id);
+      expect(notice!.html).to.contain('济阳市场监管所：').and.not.contain('370100：');
+      await updateTicket(h.db.pool, ticket.id, { department: '370199-XX' });
+      const key = await h.startTask('notice.issue', { headers: { template: 'transfer-notice' }, variables: { ticketId: ticket.id } });
+      expect((await incidentOf(key)).errorMessage).to.contain('370199-XX').and.contain('部门管理');
+    });
+
+    it('the complainant without a mobile number gets no SMS, and the trail says why', async () => {
+      const ticket = await h.ticket(complaint());
+      await h.db.pool.query(`UPDATE tickets SET complainant_phone = '0531-88889999' WHERE id = $1`, [ticket.id]);
+      const before = h.sms.requests.length;
+      expect(await h.runTask('notify.send', { headers: { channel: 'sms', template: 'accepted-sms', recipient: 'complainant' }, variables: { ticketId: ticket.id } })).to.include({ notified: false });
+      expect(h.sms.requests.length).to.equal(before);
+      const skipped = (await auditOf(h.db.pool, ticket.id)).find((a) => a.action === 'notification.skipped')!;
+      expect(skipped.after).to.deep.equal({ channel: 'sms', template: 'accepted-sms', reason: 'no-mobile' });
+    });
+
+    it('each SMS the domain names renders with the ticket', async () => {
+      const ticket = await h.ticket(complaint());
+      await updateTicket(h.db.pool, ticket.id, { department: '370102-DL' });
+      for (const [template, words] of [['accepted-sms', '已受理'], ['rejected-sms', '不予受理'], ['terminated-sms', '调解已终止'], ['report-result-sms', '决定立案调查']] as const) {
+        const before = h.sms.requests.length;
+        await h.runTask('notify.send', { headers: { channel: 'sms', template, recipient: 'complainant' }, variables: { ticketId: ticket.id, filingDecision: 'file' } });
+        const text = h.sms.requests[before]!.body.text as string;
+        expect(text, template).to.contain(words).and.contain(ticket.ticketNo).and.contain('济南市历下区市场监督管理局');
+      }
     });
   });
 });

@@ -65,7 +65,7 @@ export async function computeDeadline(ctx: WorkerContext, db: pg.PoolClient, job
   const dueAt = extended ? due.extended!.dueAt : due.dueAt;
   // A reminder already past fires at once: the step's start, never a null a timer cannot take.
   const notBefore = (d: Date) => (d < startedAt ? startedAt : d);
-  const dayStart = (date: string) => new Date(startOfShanghaiDay(date).getTime() + wallMinutes(ctx.settings.workdayStart) * 60_000);
+  const dayStart = (date: string) => workdayStartOn(ctx, date);
   const remindAt3 = notBefore(dayStart(calendar.addWorkingDays(dueDate, -remind3)));
   const remindAt2 = notBefore(dayStart(calendar.addWorkingDays(dueDate, -remind2)));
   const dueDayStart = notBefore(dayStart(dueDate));
@@ -101,6 +101,9 @@ export async function computeDeadline(ctx: WorkerContext, db: pg.PoolClient, job
 }
 
 const wallMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+/** When the working day of `date` starts (WORKDAY_START, Beijing time). */
+export const workdayStartOn = (ctx: WorkerContext, date: string) => new Date(startOfShanghaiDay(date).getTime() + wallMinutes(ctx.settings.workdayStart) * 60_000);
 
 export function ruleOf(step: string, row: LimitRow): TimeLimitRule {
   const amount = Number(row.amount);

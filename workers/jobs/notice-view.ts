@@ -1,5 +1,6 @@
 // The ticket as notices print it: Chinese labels, dates in 年月日.
-import type { Ticket } from '../../tickets/index.ts';
+import type { Queryable, Ticket } from '../../tickets/index.ts';
+import { IncidentError } from '../job-errors.ts';
 import type { WorkerContext } from '../job-module.ts';
 import { chineseDate } from '../notices/helpers.ts';
 
@@ -24,6 +25,17 @@ export function ticketView(t: Ticket): Record<string, unknown> {
     department: t.department,
     amountRecovered: t.amountRecovered,
   };
+}
+
+/**
+ * A unit's name from the organisation the administrators keep (the server's `departments`
+ * table, in the product database the workers share): the one list of names, so a renamed
+ * unit is addressed by its new name and no model or setting repeats the organisation.
+ */
+export async function departmentName(db: Queryable, code: string): Promise<string> {
+  const { rows } = await db.query<{ name: string }>('SELECT name FROM departments WHERE code = $1', [code]);
+  if (!rows[0]) throw new IncidentError(`部门代码“${code}”不在组织机构中：请在“部门管理”中添加该部门，或改正流程中的部门代码`);
+  return rows[0].name;
 }
 
 /** The bureau's name: the process variable `bureau` is a code (370102) or already a name. */

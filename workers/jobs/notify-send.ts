@@ -1,7 +1,9 @@
 // notify.send: a message from template `template` (config/message-templates) through
 // `channel`: wecom (the department's group robot), sms (the complainant's mobile) or platform
 // (the inbox of `recipient`: handler or none → dept:<department>, a role such as deputy-leader →
-// dept:<bureau>:role:deputy-leader, or any recipient id as written). A refused or unreachable
+// dept:<bureau>:role:deputy-leader, or any recipient id as written). The department is the
+// ticket's (ticket.status keeps it in step, so a watch started before a reassignment reaches
+// the unit that has the ticket now), else the job's variable. A refused or unreachable
 // channel fails the job, retried with back-off; when retries run out the incident keeps
 // the ticket in sight instead of losing the message.
 import { appendAudit } from '../../tickets/index.ts';
@@ -16,7 +18,7 @@ import { bureauName, ticketView } from './notice-view.ts';
 
 export const notifySend: JobModule = {
   type: 'notify.send',
-  fetchVariables: ['deadline', 'department', 'bureau', 'ticketNo', 'reopenCount', 'noticeNo'],
+  fetchVariables: ['deadline', 'department', 'bureau', 'ticketNo', 'reopenCount', 'noticeNo', 'filingDecision'],
   async handle(job, db, ctx) {
     const channel = requireHeader(job, 'channel');
     if (!(NOTIFY_CHANNELS as readonly string[]).includes(channel)) {
@@ -24,16 +26,21 @@ export const notifySend: JobModule = {
     }
     const template = requireHeader(job, 'template');
     const ticket = await jobTicket(db, job);
-    const department = typeof job.variables.department === 'string' && job.variables.department ? job.variables.department : ticket.department;
+    const department = ticket.department ?? (typeof job.variables.department === 'string' && job.variables.department ? job.variables.department : null);
     const to = address(ctx, job, channel as NotifyChannel, ticket, department);
-    if (to === null) {
-      // An anonymous reporter gets nothing (DOMAIN.md): done, with nothing sent.
+    if (typeof to === 'object') {
+      // An anonymous reporter gets nothing (DOMAIN.md); a landline cannot take an SMS (the
+      // notice on paper still reaches the person). Done, with nothing sent and the reason kept.
+      await appendAudit(db, {
+        ticketId: ticket.id, actor: actorOf(job), action: 'notification.skipped', processInstanceKey: job.processInstanceKey, at: job.activatedAt,
+        after: { channel, template, reason: to.skipped },
+      });
       return { notified: false };
     }
     let message;
     try {
       message = await ctx.messages.render(template, {
-        bureau: bureauName(ctx, job.variables.bureau),
+        bureau: bureauName(ctx, bureauOf(department, job.variables.bureau)),
         ticket: ticketView(ticket),
         department,
         deadline: job.variables.deadline ?? null,
@@ -43,7 +50,7 @@ export const notifySend: JobModule = {
       if (err instanceof MessageTemplateMissing) throw new IncidentError(err.message);
       throw err;
     }
-    await ctx.notifiers[channel as NotifyChannel].send({ to, title: message.title, text: message.text, ticketId: ticket.id, idempotencyKey: idempotencyKey(job) }, db);
+    await ctx.notifiers[channel as NotifyChannel].send({ to, title: message.title, text: message.text, ticketId: ticket.id, idempotencyKey: idempotencyKey(job), at: job.activatedAt }, db);
     await appendAudit(db, {
       ticketId: ticket.id, actor: actorOf(job), action: 'notification.sent', processInstanceKey: job.processInstanceKey, at: job.activatedAt,
       // The address is recorded masked for SMS: the audit trail is read more widely than the ticket.
@@ -53,7 +60,7 @@ export const notifySend: JobModule = {
   },
 };
 
-function address(ctx: WorkerContext, job: WorkerJob, channel: NotifyChannel, ticket: Ticket, department: string | null): string | null {
+function address(ctx: WorkerContext, job: WorkerJob, channel: NotifyChannel, ticket: Ticket, department: string | null): string | { skipped: string } {
   const recipient = header(job, 'recipient');
   switch (channel) {
     case 'wecom': {
@@ -64,9 +71,9 @@ function address(ctx: WorkerContext, job: WorkerJob, channel: NotifyChannel, tic
     case 'sms': {
       if (!ctx.settings.smsGatewayUrl) throw new IncidentError('没有配置短信网关：请设置 SMS_GATEWAY_URL');
       if (recipient && recipient !== 'complainant') throw new IncidentError(`短信只能发给投诉举报人（recipient=complainant），收到“${recipient}”`);
-      if (ticket.complainant.anonymous) return null;
+      if (ticket.complainant.anonymous) return { skipped: 'anonymous' };
       const phone = ticket.complainant.phone;
-      if (!phone || !/^1\d{10}$/.test(phone)) throw new IncidentError(`工单 ${ticket.ticketNo} 没有可接收短信的手机号码`);
+      if (!phone || !/^1\d{10}$/.test(phone)) return { skipped: 'no-mobile' };
       return phone;
     }
     case 'platform': {
@@ -76,8 +83,13 @@ function address(ctx: WorkerContext, job: WorkerJob, channel: NotifyChannel, tic
       if (who.includes(':')) return who;
       if (!department) throw new IncidentError(`工单 ${ticket.ticketNo} 尚未分派承办部门，无法发送站内提醒给“${who}”`);
       if (who === 'handler') return `dept:${department}`;
-      const bureau = typeof job.variables.bureau === 'string' && /^\d{6}$/.test(job.variables.bureau) ? job.variables.bureau : department.slice(0, 6);
-      return `dept:${bureau}:role:${who}`;
+      return `dept:${bureauOf(department, job.variables.bureau)}:role:${who}`;
     }
   }
+}
+
+/** processes/README.md: a unit's bureau is the first six characters of its code. */
+function bureauOf(department: string | null, variable: unknown): string | undefined {
+  if (department && /^\d{6}/.test(department)) return department.slice(0, 6);
+  return typeof variable === 'string' && variable ? variable : department?.slice(0, 6);
 }

@@ -21,7 +21,7 @@ export const ticketEnrich: JobModule = {
     const ticket = await jobTicket(db, job);
     const duplicate = await openOriginal(db, ticket, ctx.settings.enrichWindowDays);
     if (duplicate && !(await linksOf(db, ticket.id)).some((l) => l.kind === 'duplicate' && l.toTicketId === duplicate.id)) {
-      await linkTickets(db, ticket.id, 'duplicate', duplicate.id, { reason: `与 ${duplicate.ticketNo} 为同一事项`, by: actorOf(job) });
+      await linkTickets(db, ticket.id, 'duplicate', duplicate.id, { reason: `与 ${duplicate.ticketNo} 为同一事项`, by: actorOf(job), at: job.activatedAt });
     }
     const claimantHistory = await complainantHistory(db, ticket);
     const repeatOffender = (await earlierAgainstRespondent(db, ticket)) >= REPEAT_OFFENDER_EARLIER;
@@ -46,7 +46,11 @@ export const ticketEnrich: JobModule = {
   },
 };
 
-/** The open ticket this one repeats: linked at intake, or found now by the same matter key. */
+/**
+ * The open ticket this one repeats: linked at intake, or found now by the same matter key.
+ * Only a strictly earlier ticket (received earlier, or at the same instant with a lower
+ * number) is an original, so two tickets never become duplicates of each other.
+ */
 async function openOriginal(db: pg.PoolClient, t: Ticket, windowDays: number): Promise<{ id: string; ticketNo: string } | undefined> {
   const result = await db.query<{ id: string; ticket_no: string }>(
     `SELECT o.id, o.ticket_no FROM ticket_links l JOIN tickets o ON o.id = l.to_ticket_id
@@ -54,10 +58,10 @@ async function openOriginal(db: pg.PoolClient, t: Ticket, windowDays: number): P
      UNION ALL
      (SELECT id, ticket_no FROM tickets
       WHERE $3::text IS NOT NULL AND dedup_key = $3 AND id <> $1 AND submission_id <> $4 AND status <> ALL($2)
-        AND received_at <= $5 AND received_at >= $5 - make_interval(days => $6)
+        AND (received_at, ticket_no) < ($5, $7) AND received_at >= $5 - make_interval(days => $6)
       ORDER BY received_at, ticket_no LIMIT 1)
      LIMIT 1`,
-    [t.id, FINAL_STATUSES, t.dedupKey, t.submissionId, t.receivedAt, windowDays],
+    [t.id, FINAL_STATUSES, t.dedupKey, t.submissionId, t.receivedAt, windowDays, t.ticketNo],
   );
   const row = result.rows[0];
   return row && { id: row.id, ticketNo: row.ticket_no };

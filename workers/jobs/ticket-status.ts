@@ -1,7 +1,8 @@
 // ticket.status: keeps the ticket's row in step with the process (header `status`), with
 // what the process decided on the way: department, satisfaction, amount recovered, counts.
 // Optional header `completes`: the step whose deadline this status meets. A final status
-// (closed, rejected…) meets every open deadline.
+// (closed, rejected, merged…: the ticket's handling ends) meets every open deadline and
+// dates the ending (closedAt); reopening clears it.
 import {
   appendAudit, clearSupervision, completeDeadline, FINAL_STATUSES, isTicketStatus, SATISFACTION, TICKET_STATUSES, updateTicket,
   type Satisfaction, type TicketPatch,
@@ -33,13 +34,14 @@ export const ticketStatus: JobModule = {
     // ticket.reopen counts in the database; a process variable only ever raises the count.
     if (isCount(v.reopenCount) && v.reopenCount > ticket.reopenCount) patch.reopenCount = v.reopenCount;
     if (isCount(v.returnCount)) patch.returnCount = v.returnCount;
-    if (status === 'closed') patch.closedAt = at;
+    const final = FINAL_STATUSES.includes(status);
+    if (final) patch.closedAt = at;
     else if (status === 'reopened') patch.closedAt = null;
     const after = await updateTicket(db, ticket.id, patch);
 
     const completes = header(job, 'completes');
     if (completes) await completeDeadline(db, ticket.id, completes, at);
-    if ((FINAL_STATUSES as readonly string[]).includes(status)) {
+    if (final) {
       await db.query('UPDATE ticket_deadlines SET completed_at = $2, updated_at = now() WHERE ticket_id = $1 AND completed_at IS NULL', [ticket.id, at]);
       await clearSupervision(db, ticket.id, at);
     }

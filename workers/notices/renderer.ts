@@ -1,10 +1,11 @@
-// Notices (文书) from handlebars templates in config/notice-templates: `<name>.hbs` inside the
-// shared printable `_layout.hbs`, and `catalog.json` with each notice's title, number prefix
-// and the article it rests on per regulation. Templates are data: edited without a release,
-// and picked up again when their file changes.
-import fs from 'node:fs/promises';
-import path from 'node:path';
+// Notices (文书) from handlebars templates: `<name>` inside the shared printable `_layout`,
+// with each notice's catalog entry (title, number prefix, the article it rests on per
+// regulation). Templates are data: process admins deploy new versions from the browser
+// (server/templates), and the next notice renders with the version in force — read from the
+// product database, falling back to config/notice-templates (template-source.ts).
+import type pg from 'pg';
 import { createHandlebars } from './helpers.ts';
+import { LAYOUT, TemplateSource, type TemplateSet } from './template-source.ts';
 
 export interface CatalogEntry {
   title: string;
@@ -31,16 +32,24 @@ const MEASURES: Record<string, string> = {
 
 export class NoticeRenderer {
   private readonly hb = createHandlebars();
-  private readonly compiled = new Map<string, { mtimeMs: number; render: HandlebarsTemplateDelegate }>();
-  private catalog?: { mtimeMs: number; entries: Record<string, CatalogEntry> };
+  private readonly compiled = new Map<string, { content: string; render: HandlebarsTemplateDelegate }>();
+  private readonly templates: () => Promise<TemplateSet>;
 
-  constructor(private readonly dir: string) {}
+  /**
+   * From a directory of template files, with the deployed versions of `pool`'s database in
+   * force over them; or from a given set (the server's preview and pre-deploy check).
+   */
+  constructor(source: string | TemplateSet, pool?: Pick<pg.Pool, 'query'>) {
+    if (typeof source === 'string') {
+      const files = new TemplateSource(source, pool);
+      this.templates = () => files.current();
+    } else {
+      this.templates = async () => source;
+    }
+  }
 
   async entry(name: string): Promise<CatalogEntry> {
-    const entries = await this.loadCatalog();
-    const entry = entries[name];
-    if (!entry) throw new NoticeTemplateMissing(`文书模板“${name}”未在 ${path.join(this.dir, 'catalog.json')} 中登记`);
-    return entry;
+    return entryOf(await this.templates(), name);
   }
 
   /**
@@ -56,40 +65,28 @@ export class NoticeRenderer {
 
   async render(name: string, context: Record<string, unknown>): Promise<RenderedNotice> {
     if (!/^[a-z0-9][a-z0-9-]*$/.test(name)) throw new NoticeTemplateMissing(`文书模板名“${name}”无效`);
-    const entry = await this.entry(name);
-    await this.registerLayout();
-    const template = await this.compile(name);
-    const html = template({ ...context, title: entry.title });
+    // One read of the set: the layout and the template of this notice come from the same moment.
+    const set = await this.templates();
+    const entry = entryOf(set, name);
+    this.hb.registerPartial('layout', this.compile(set, LAYOUT));
+    const html = this.compile(set, name)({ ...context, title: entry.title });
     return { title: entry.title, prefix: entry.prefix, html };
   }
 
-  private async loadCatalog(): Promise<Record<string, CatalogEntry>> {
-    const file = path.join(this.dir, 'catalog.json');
-    const stat = await fs.stat(file);
-    if (this.catalog?.mtimeMs !== stat.mtimeMs) {
-      this.catalog = { mtimeMs: stat.mtimeMs, entries: JSON.parse(await fs.readFile(file, 'utf8')) as Record<string, CatalogEntry> };
-    }
-    return this.catalog.entries;
-  }
-
-  private async registerLayout(): Promise<void> {
-    const layout = await this.compile('_layout');
-    this.hb.registerPartial('layout', layout);
-  }
-
-  private async compile(name: string): Promise<HandlebarsTemplateDelegate> {
-    const file = path.join(this.dir, `${name}.hbs`);
-    let stat;
-    try {
-      stat = await fs.stat(file);
-    } catch {
-      throw new NoticeTemplateMissing(`文书模板文件 ${file} 不存在`);
-    }
+  private compile(set: TemplateSet, name: string): HandlebarsTemplateDelegate {
+    const template = set.get(name);
+    if (!template) throw new NoticeTemplateMissing(`文书模板“${name}”不存在`);
     const cached = this.compiled.get(name);
-    if (cached && cached.mtimeMs === stat.mtimeMs) return cached.render;
+    if (cached?.content === template.content) return cached.render;
     // HTML-escaped by default: names and facts come from the public.
-    const render = this.hb.compile(await fs.readFile(file, 'utf8'));
-    this.compiled.set(name, { mtimeMs: stat.mtimeMs, render });
+    const render = this.hb.compile(template.content);
+    this.compiled.set(name, { content: template.content, render });
     return render;
   }
+}
+
+function entryOf(set: TemplateSet, name: string): CatalogEntry {
+  const entry = set.get(name)?.entry;
+  if (!entry) throw new NoticeTemplateMissing(`文书模板“${name}”未登记（标题、文号前缀、依据条款）：请在“文书模板”页面部署它`);
+  return entry;
 }

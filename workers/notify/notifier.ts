@@ -13,6 +13,8 @@ export interface OutgoingMessage {
   ticketId?: string;
   /** Stable per job: the gateway or table may use it to drop a repeat. */
   idempotencyKey: string;
+  /** The process's time when it is sent (never the machine's clock). */
+  at: Date;
 }
 
 export interface Notifier {

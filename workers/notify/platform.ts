@@ -7,6 +7,6 @@ export class PlatformNotifier implements Notifier {
   readonly channel = 'platform' as const;
 
   async send(message: OutgoingMessage, db: Queryable): Promise<void> {
-    await addNotification(db, { recipient: message.to, ticketId: message.ticketId, title: message.title, body: message.text, idempotencyKey: message.idempotencyKey });
+    await addNotification(db, { recipient: message.to, ticketId: message.ticketId, title: message.title, body: message.text, idempotencyKey: message.idempotencyKey, createdAt: message.at });
   }
 }
