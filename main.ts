@@ -7,7 +7,7 @@ import { createPool, startDatabase } from './database/index.ts';
 import { startEngine, type RunningEngine } from './engine/index.ts';
 import { startServer } from './server/index.ts';
 import { loadWorkerSettings, startWorkers, WorkerSettingsError } from './workers/index.ts';
-import { loadHolidayCalendar, migrateTickets, startPendingProcesses } from './tickets/index.ts';
+import { migrateTickets, startPendingProcesses } from './tickets/index.ts';
 import { deployProduct } from './processes/index.ts';
 import { uiAssetsDir } from './admin-ui/index.ts';
 
@@ -46,8 +46,10 @@ const zeebe = camunda.getZeebeGrpcApiClient();
 console.log(`processes: ${await deployProduct(zeebe)} processes, decisions and forms deployed`);
 const pool = createPool(database.url);
 await migrateTickets(pool);
-// Deadlines count with the holiday calendar as the administrator keeps it (read per job).
-const workers = await startWorkers({ pool, zeebe, settings: workerSettings, calendar: () => loadHolidayCalendar(pool) });
+// The workers have a pool of their own: each running job holds a connection and may take a
+// second one, so sharing the server's would let a burst of jobs starve the API.
+const workerPool = createPool(database.url, workerSettings.maxJobs + 4);
+const workers = await startWorkers({ pool: workerPool, zeebe, settings: workerSettings });
 console.log(`workers: ${workers.types.length} job types on the engine`);
 // Tickets registered while the engine was unreachable get their process now.
 await startPendingProcesses({ pool, zeebe }, { olderThanMs: 0 });
@@ -67,7 +69,7 @@ async function shutdown(signal: string): Promise<void> {
   await server.stop();
   await workers.close();
   await zeebe.close(1000).catch(() => undefined);
-  await pool.end();
+  await Promise.all([pool.end(), workerPool.end()]);
   await engine?.stop();
   await database.stop();
   process.exit(0);

@@ -13,16 +13,14 @@
 //
 // A benchmark, never a test: it prints figures and exits 0 whenever it ran.
 
-import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Camunda8 } from '@camunda8/sdk';
 import pg from 'pg';
-import { startDatabase, type Database } from '../database/index.ts';
 import { bpmn, chain, end, serviceTask, start } from '../test/support/bpmn.ts';
 import { spawnEngine, type EngineProcess } from '../test/support/engine-process.ts';
+import { commitLimits, fmt, freshDatabase, intFromEnv, machineCpu, machineLine, mb, percentile, postgresCpu, postgresCpuSince, selfPeakRss } from './machine.ts';
 
 type Zeebe = ReturnType<Camunda8['getZeebeGrpcApiClient']>;
 
@@ -32,121 +30,6 @@ const WARMUP = intFromEnv('BENCH_WARMUP', 100, 0);
 const TASKS = 10;
 const PROCESS_ID = 'bench-sequence';
 const COMMIT_SECONDS = 3;
-
-function intFromEnv(name: string, fallback: number, min: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min) {
-    console.error(`${name} must be a whole number >= ${min}, but was '${raw}'`);
-    process.exit(2);
-  }
-  return value;
-}
-
-const mb = (bytes: number | undefined) => (bytes === undefined ? 'n/a' : `${Math.round(bytes / 1024 / 1024)} MB`);
-const fmt = (n: number, digits = 0) => n.toFixed(digits);
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port'))));
-    });
-  });
-}
-
-/** CPU time in ms (user + system) of one process, from /proc/<pid>/stat; undefined if gone. */
-function cpuMsOf(pid: number): number | undefined {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-  } catch {
-    return undefined;
-  }
-}
-
-function parentOf(pid: number): number | undefined {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-  } catch {
-    return undefined;
-  }
-}
-
-/** CPU ms per process of the PostgreSQL server (postmaster and its children: backends, WAL writer...). */
-function postgresCpu(postmaster: number): Map<number, number> {
-  const result = new Map<number, number>();
-  for (const name of fs.readdirSync('/proc')) {
-    const pid = Number(name);
-    if (!Number.isInteger(pid) || (pid !== postmaster && parentOf(pid) !== postmaster)) continue;
-    const ms = cpuMsOf(pid);
-    if (ms !== undefined) result.set(pid, ms);
-  }
-  return result;
-}
-
-/** Busy and total jiffies of the whole machine, from /proc/stat. */
-function machineCpu(): { busy: number; total: number } {
-  const fields = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
-  const total = fields.reduce((a, b) => a + b, 0);
-  const idle = fields[3] + (fields[4] ?? 0);
-  return { busy: total - idle, total };
-}
-
-/** Directories of earlier runs that were interrupted (no PostgreSQL runs from them any more). */
-function removeStaleRuns(benchRoot: string): void {
-  for (const name of fs.readdirSync(benchRoot)) {
-    if (!name.startsWith('run-')) continue;
-    const dir = path.join(benchRoot, name);
-    let running = false;
-    try {
-      const pid = Number(fs.readFileSync(path.join(dir, 'pgdata', 'postmaster.pid'), 'utf8').split('\n')[0]);
-      process.kill(pid, 0);
-      running = true;
-    } catch {
-      // no pid file, or that process is gone
-    }
-    if (!running) fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-function selfPeakRss(): number {
-  const m = /^VmHWM:\s+(\d+) kB/m.exec(fs.readFileSync('/proc/self/status', 'utf8'));
-  return m ? Number(m[1]) * 1024 : process.resourceUsage().maxRSS * 1024;
-}
-
-/** Single-row INSERTs, each its own transaction (autocommit), on `connections` connections. */
-async function commitRate(url: string, connections: number, seconds: number): Promise<number> {
-  const clients = await Promise.all(Array.from({ length: connections }, async () => {
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    return c;
-  }));
-  try {
-    let commits = 0;
-    const began = performance.now();
-    const until = began + seconds * 1000;
-    await Promise.all(clients.map(async (c) => {
-      while (performance.now() < until) {
-        await c.query('INSERT INTO bench_commits (payload) VALUES ($1)', ['x']);
-        commits++;
-      }
-    }));
-    return commits / ((performance.now() - began) / 1000);
-  } finally {
-    await Promise.all(clients.map((c) => c.end()));
-  }
-}
 
 function client(address: string): Zeebe {
   return new Camunda8({
@@ -203,32 +86,21 @@ async function main(): Promise<void> {
 }
 
 async function run(cleanups: Array<() => Promise<void>>): Promise<void> {
-  const cpus = os.cpus();
-  console.log(`machine: ${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${mb(os.totalmem())} RAM, Node ${process.version}`);
+  console.log(machineLine());
   console.log(`load: ${INSTANCES} instances (+${WARMUP} warm-up) of start -> ${TASKS} service tasks (types bench-t1..bench-t${TASKS}) -> end, ` +
     `${CONCURRENCY} in flight, one job stream per type`);
 
   // --- PostgreSQL: a fresh cluster, removed afterwards ---
-  const benchRoot = path.resolve('data', 'bench');
-  fs.mkdirSync(benchRoot, { recursive: true });
-  removeStaleRuns(benchRoot);
-  const dataDir = fs.mkdtempSync(path.join(benchRoot, 'run-'));
-  cleanups.push(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
-  delete process.env.DATABASE_URL;
-  const db: Database = await startDatabase({ dataDir, port: await freePort(), log: () => undefined });
-  cleanups.push(() => db.stop());
-  console.log(`postgres: embedded, fresh cluster in ${path.relative(process.cwd(), dataDir)} (fsync on, synchronous_commit on)`);
+  const db = await freshDatabase(cleanups);
+  console.log(`postgres: embedded, fresh cluster in ${path.relative(process.cwd(), db.dataDir)} (fsync on, synchronous_commit on)`);
 
   // --- the machine's limit: raw single-row commits ---
+  const { one: commits1, eight: commits8 } = await commitLimits(db.url, COMMIT_SECONDS);
   const admin = new pg.Client({ connectionString: db.url });
   // Interrupted (Ctrl-C stops the server first): no unhandled 'error' event.
   admin.on('error', () => undefined);
   await admin.connect();
   cleanups.push(() => admin.end());
-  await admin.query('CREATE TABLE bench_commits (id bigserial PRIMARY KEY, payload text NOT NULL)');
-  const commits1 = await commitRate(db.url, 1, COMMIT_SECONDS);
-  const commits8 = await commitRate(db.url, 8, COMMIT_SECONDS);
-  await admin.query('DROP TABLE bench_commits');
 
   // --- the engine in its own process ---
   const engine: EngineProcess = await spawnEngine({ databaseUrl: db.url });
@@ -263,8 +135,7 @@ async function run(cleanups: Array<() => Promise<void>>): Promise<void> {
 
   // --- the measured run ---
   const handledBefore = jobsHandled;
-  const postmaster = Number(fs.readFileSync(path.join(dataDir, 'pgdata', 'postmaster.pid'), 'utf8').split('\n')[0]);
-  const pgCpuBefore = postgresCpu(postmaster);
+  const pgCpuBefore = postgresCpu(db.postmaster);
   const machineBefore = machineCpu();
   const cpuBefore = engine.cpuMs();
   const selfCpuBefore = process.cpuUsage();
@@ -273,8 +144,7 @@ async function run(cleanups: Array<() => Promise<void>>): Promise<void> {
   const measureTo = Date.now();
   const cpuAfter = engine.cpuMs();
   const machineAfter = machineCpu();
-  let pgCpuMs = 0;
-  for (const [pid, ms] of postgresCpu(postmaster)) pgCpuMs += ms - (pgCpuBefore.get(pid) ?? 0);
+  const pgCpuMs = postgresCpuSince(db.postmaster, pgCpuBefore);
   const selfCpu = process.cpuUsage(selfCpuBefore);
   const enginePeak = engine.peakRss();
 

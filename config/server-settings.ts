@@ -48,6 +48,10 @@ export interface ServerSettings {
   logLevel: string;
   /** SHUTDOWN_GRACE_SECONDS: how long stop() waits for requests in flight before closing their connections (10). */
   shutdownGraceSeconds: number;
+  /** ATTACHMENT_MAX_MB: largest attachment a ticket accepts, in MB (20). */
+  attachmentMaxMb: number;
+  /** ATTACHMENT_TYPES: comma list of the Content-Types a ticket's attachments may have (images, PDF, Office documents, audio, plain text). */
+  attachmentTypes: readonly string[];
 }
 
 export const DEFAULT_SERVER_SETTINGS: Readonly<ServerSettings> = Object.freeze({
@@ -68,6 +72,13 @@ export const DEFAULT_SERVER_SETTINGS: Readonly<ServerSettings> = Object.freeze({
   demoSeed: true,
   logLevel: 'info',
   shutdownGraceSeconds: 10,
+  attachmentMaxMb: 20,
+  attachmentTypes: Object.freeze([
+    'image/jpeg', 'image/png', 'image/gif', 'image/webp', 'application/pdf', 'text/plain',
+    'application/msword', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    'application/vnd.ms-excel', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'audio/mpeg', 'audio/wav', 'audio/amr',
+  ]),
 });
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -123,6 +134,8 @@ export function loadServerSettings(env: NodeJS.ProcessEnv, problems: string[]): 
     demoPassword: env.DEMO_PASSWORD || undefined,
     logLevel: oneOf('LOG_LEVEL', d.logLevel, LOG_LEVELS),
     shutdownGraceSeconds: int('SHUTDOWN_GRACE_SECONDS', d.shutdownGraceSeconds, 0, 600),
+    attachmentMaxMb: int('ATTACHMENT_MAX_MB', d.attachmentMaxMb, 1, 1024),
+    attachmentTypes: mediaTypes(env.ATTACHMENT_TYPES, d.attachmentTypes, problems),
   };
   if (settings.demoPassword !== undefined && settings.demoPassword.length < 10) {
     problems.push('DEMO_PASSWORD must have at least 10 characters (letters, digits and a symbol mixed)');
@@ -138,6 +151,14 @@ function trustProxy(raw: string | undefined, problems: string[]): boolean | numb
   if (parts.every((p) => PROXY_WORDS.test(p))) return parts.join(',');
   problems.push(`TRUST_PROXY must be false, true, a hop count, or a comma list of addresses, CIDRs, loopback, linklocal or uniquelocal, but was '${raw}'`);
   return false;
+}
+
+function mediaTypes(raw: string | undefined, fallback: readonly string[], problems: string[]): readonly string[] {
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const types = raw.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean);
+  const bad = types.filter((t) => !/^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/.test(t));
+  if (bad.length) problems.push(`ATTACHMENT_TYPES must be a comma list of media types such as image/jpeg,application/pdf, but had '${bad.join("', '")}'`);
+  return bad.length ? fallback : types;
 }
 
 function masterKey(raw: string | undefined, problems: string[]): Buffer | undefined {

@@ -9,6 +9,7 @@ import { buildApp, createContext, type AppOptions } from './app.ts';
 import { ROUTES } from './routes/table.ts';
 import { startHousekeeping, sweep } from './housekeeping.ts';
 import { seedOrganisation, type SeededAccount } from './org/seed.ts';
+import { noticeTemplatesDir, seedNoticeTemplates } from './templates/index.ts';
 import { ROLES } from './access/roles.ts';
 
 const MIGRATIONS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
@@ -44,6 +45,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     await migrate(pool, 'server', MIGRATIONS);
     const seeded = await seedOrganisation(pool, { demo: ctx.settings.demoSeed, password: ctx.settings.demoPassword, now: ctx.clock() });
     if (seeded.length) announceAccounts(seeded, !!ctx.settings.demoPassword, options.announce ?? console.log);
+    await seedNoticeTemplates(pool, noticeTemplatesDir(), ctx.clock());
     if (!ctx.settings.apiKeyMasterKey) {
       ctx.log.warn('API_KEY_MASTER_KEY is not set: API key secrets are stored unencrypted in the database');
     }

@@ -8,12 +8,15 @@ export { toShanghaiIso } from './time.ts';
 export type { ZeebeClient, ProcessClient } from './zeebe.ts';
 
 export {
-  getTicket, getTicketByNo, lockTicket, findTicketsByExternalNo, ticketsOfSubmission, updateTicket, insertTicket,
+  getTicket, getTickets, getTicketByNo, lockTicket, findTicketsByExternalNo, ticketsOfSubmission, updateTicket, insertTicket,
   insertSubmission, claimProcessInstance, ticketsWithoutProcess, isUuid,
   type NewTicket, type NewSubmission, type TicketPatch,
 } from './ticket-store.ts';
 export { listTickets, toListItem, type TicketFilter, type TicketPage, type TicketListItem } from './list.ts';
 export { linkTickets, linkTicketToCase, linksOf } from './links.ts';
+export { splitTicket, type SplitPart, type SplitOutcome } from './split.ts';
+export { mergeTickets, type MergeDeps, type MergeOutcome } from './merge.ts';
+export { addAttachment, getAttachment, uploadedAttachments, type NewAttachment, type StoredAttachment } from './attachments.ts';
 export { upsertDeadline, completeDeadline, deadlinesOf, openDeadlinesDueBefore, type DeadlineInput } from './deadlines.ts';
 export { insertNotice, getNotice, noticesOf, nextNoticeNo, type NewNotice } from './notices.ts';
 export { createCase, getCase, casesOfTicket, casesInStage, setCaseStage, caseStages, type NewCase, type StageChange } from './cases.ts';

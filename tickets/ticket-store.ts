@@ -74,6 +74,12 @@ export async function getTicket(db: Queryable, id: string): Promise<Ticket | und
   return result.rows[0] && toTicket(result.rows[0]);
 }
 
+/** Several tickets by id (unknown ids are left out). */
+export async function getTickets(db: Queryable, ids: string[]): Promise<Map<string, Ticket>> {
+  const result = await db.query<TicketRow>('SELECT * FROM tickets WHERE id = ANY($1::uuid[])', [ids.filter(isUuid)]);
+  return new Map(result.rows.map((row) => [row.id, toTicket(row)]));
+}
+
 /** The ticket, locked until the transaction ends: for read-modify-write. */
 export async function lockTicket(db: Queryable, id: string): Promise<Ticket | undefined> {
   if (!isUuid(id)) return undefined;

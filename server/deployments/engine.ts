@@ -4,6 +4,7 @@ import type { ServerContext } from '../context.ts';
 import { HttpError } from '../http/errors.ts';
 
 type Zeebe = ReturnType<Camunda8['getZeebeGrpcApiClient']>;
+type Rest = ReturnType<Camunda8['getCamundaRestClient']>;
 
 const clients = new WeakMap<Camunda8, Zeebe>();
 
@@ -16,6 +17,12 @@ export function zeebeOf(ctx: ServerContext): Zeebe {
     clients.set(client, zeebe);
   }
   return zeebe;
+}
+
+export function restOf(ctx: ServerContext): Rest {
+  const client = ctx.engine.client;
+  if (!client) throw new HttpError(503, 'ENGINE_UNAVAILABLE', '流程引擎未接入，暂时无法读取运行中的版本');
+  return client.getCamundaRestClient();
 }
 
 // gRPC status codes the engine answers with.

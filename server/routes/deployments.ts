@@ -4,6 +4,7 @@ import { notFound } from '../http/errors.ts';
 import { checkResources } from '../deployments/check.ts';
 import { deploy } from '../deployments/deploy.ts';
 import { engineError, zeebeOf } from '../deployments/engine.ts';
+import { listRunning, runningContent } from '../deployments/running.ts';
 import { deploymentJson, getDeployment, listDeployments, runningDeployment } from '../deployments/store.ts';
 import type { Endpoint } from './endpoint.ts';
 import { idParams, paging } from './schemas.ts';
@@ -154,6 +155,44 @@ export const get: Endpoint = {
         running: { deployment: deploymentJson(running), content: running.content },
       },
     };
+  },
+};
+
+const kindSchema = { type: 'string', enum: ['process', 'decision', 'form'], title: '类型' };
+
+const running = {
+  type: 'object',
+  properties: {
+    kind: { type: 'string' }, resourceId: { type: 'string' }, name: { type: 'string' }, resourceName: { type: 'string' },
+    version: { type: 'integer' }, deploymentId: { type: ['string', 'null'], description: '本服务部署该版本时的历史编号' },
+  },
+};
+
+export const listRunningVersions: Endpoint = {
+  summary: '运行中的版本（每个流程、决策或表单的最新版本）',
+  description: '流程取自流程引擎（含未经本服务部署的版本）；决策与表单取自本服务的部署历史。',
+  tag: TAG,
+  query: { type: 'object', properties: { kind: kindSchema }, required: ['kind'], additionalProperties: false },
+  responses: { 200: { description: '运行中的版本', schema: { type: 'object', properties: { items: { type: 'array', items: running } } } } },
+  async handle({ ctx, query }) {
+    return { body: { items: await listRunning(ctx, query.kind) } };
+  },
+};
+
+export const getRunningVersion: Endpoint = {
+  summary: '某个流程、决策或表单运行中的版本及其内容（供打开与对比）',
+  tag: TAG,
+  params: {
+    type: 'object',
+    properties: { kind: kindSchema, resourceId: { type: 'string', minLength: 1, maxLength: 200, title: '流程、决策或表单编号' } },
+    required: ['kind', 'resourceId'],
+    additionalProperties: false,
+  },
+  responses: { 200: { description: '运行中的版本', schema: { ...running, properties: { ...running.properties, content: { type: 'string' } } } } },
+  async handle({ ctx, params }) {
+    const found = await runningContent(ctx, params.kind, params.resourceId);
+    if (!found) throw notFound();
+    return { body: found };
   },
 };
 

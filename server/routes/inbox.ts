@@ -1,11 +1,12 @@
 // The inbox (待办): the user's user tasks through the SDK's REST client, claimed, released and
 // completed there. A task is the user's when it is assigned to its login or offered to one
 // of its candidate groups (server/tickets/inbox.ts); any other task answers 404.
-import { getTicket, type Ticket } from '../../tickets/index.ts';
+import { getTickets, type Ticket } from '../../tickets/index.ts';
+import type { ServerContext } from '../context.ts';
 import { HttpError } from '../http/errors.ts';
 import { compileValidator, type Validator } from '../http/validation.ts';
 import { formKeys, formToJsonSchema } from '../tickets/form-schema.ts';
-import { groupsOf, restOf, statusOf, taskForm, taskVariables, usersOpenTask, type UserTask } from '../tickets/inbox.ts';
+import { groupsOf, restOf, statusOf, taskForm, taskVariables, usersOpenTask, type RestClient, type UserTask } from '../tickets/inbox.ts';
 import type { Endpoint } from './endpoint.ts';
 
 const TAG = '待办';
@@ -58,17 +59,38 @@ export const list: Endpoint = {
     const tasks = found.items.filter((task) => query.scope === 'mine' || !task.assignee || task.assignee === user!.login);
     // Due date first (none last), then the higher priority, then the older task.
     tasks.sort((a, b) => (a.dueDate ?? '\uffff').localeCompare(b.dueDate ?? '\uffff') || (b.priority ?? 50) - (a.priority ?? 50) || a.creationDate.localeCompare(b.creationDate));
-    const items = await Promise.all(tasks.map(async (task) => {
-      const ticketId = await ticketIdOf(rest, task);
-      return view(task, ticketId ? await getTicket(ctx.pool, ticketId) : undefined);
-    }));
-    return { body: { items } };
+    const tickets = await ticketsOf(ctx, rest, tasks);
+    return { body: { items: tasks.map((task) => view(task, tickets.get(String(task.processInstanceKey)))) } };
   },
 };
 
-async function ticketIdOf(rest: ReturnType<typeof restOf>, task: UserTask): Promise<string | undefined> {
-  const found = await rest.searchUserTaskVariables({ userTaskKey: String(task.userTaskKey), filter: { name: 'ticketId' }, page: { from: 0, limit: 1 } });
-  const raw = (found.items as Array<{ value: string }>)[0]?.value;
+/**
+ * The ticket of each task's process instance, in one variable search and one query (a group
+ * inbox lists up to 200 tasks): instance key → ticket.
+ */
+async function ticketsOf(ctx: ServerContext, rest: RestClient, tasks: UserTask[]): Promise<Map<string, Ticket>> {
+  const instanceKeys = [...new Set(tasks.map((task) => String(task.processInstanceKey)))];
+  const byInstance = new Map<string, Ticket>();
+  if (!instanceKeys.length) return byInstance;
+  // A called process may hold a copy of ticketId in an inner scope too: ask for enough rows.
+  const found = await rest.searchVariables({
+    filter: { name: 'ticketId', processInstanceKey: { $in: instanceKeys } as never },
+    page: { from: 0, limit: instanceKeys.length * 4 },
+  });
+  const ticketIdOf = new Map<string, string>();
+  for (const v of found.items as Array<{ processInstanceKey: string; value: string }>) {
+    const id = parseTicketId(v.value);
+    if (id && !ticketIdOf.has(String(v.processInstanceKey))) ticketIdOf.set(String(v.processInstanceKey), id);
+  }
+  const tickets = await getTickets(ctx.pool, [...new Set(ticketIdOf.values())]);
+  for (const [instanceKey, id] of ticketIdOf) {
+    const ticket = tickets.get(id);
+    if (ticket) byInstance.set(instanceKey, ticket);
+  }
+  return byInstance;
+}
+
+function parseTicketId(raw: string | undefined): string | undefined {
   if (!raw) return undefined;
   try {
     const value = JSON.parse(raw);

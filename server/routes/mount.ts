@@ -1,5 +1,5 @@
 // Puts the route table on an Express app. Every request passes the same steps in this
-// order: authenticate (401) → role (403) → CSRF for unsafe cookie requests (403) →
+// order: authenticate (401) → password change required (403) → role (403) → CSRF for unsafe cookie requests (403) →
 // validate params, query and body (400) → handler. A refused session request gets its
 // 401/403 whatever its body held; a signed request's body is read first, since the
 // signature covers its bytes.
@@ -7,6 +7,7 @@ import type { Express, NextFunction, Request, Response } from 'express';
 import { checkCsrf } from '../auth/csrf.ts';
 import { verifySignedRequest } from '../auth/hmac.ts';
 import { loadSession } from '../auth/sessions.ts';
+import { requirePasswordChanged } from '../auth/password-change.ts';
 import type { ServerContext } from '../context.ts';
 import { HttpError, forbidden, unauthenticated } from '../http/errors.ts';
 import { jsonBody } from '../http/json-body.ts';
@@ -55,6 +56,7 @@ async function authorise(ctx: ServerContext, route: Route, req: Request, res: Re
   if (!session) throw unauthenticated();
   res.locals.user = session.user;
   res.locals.session = { tokenHash: session.tokenHash, csrfToken: session.csrfToken };
+  requirePasswordChanged(session.user, route.path);
   if (!session.user.roles.some((role) => access.roles.includes(role))) throw forbidden();
   checkCsrf(req, session.csrfToken);
 }

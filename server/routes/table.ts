@@ -17,9 +17,17 @@ import * as health from './health.ts';
 import * as inbox from './inbox.ts';
 import * as meta from './meta.ts';
 import * as tickets from './tickets.ts';
+import { FULL_VIEW_ROLES } from '../tickets/access.ts';
 import * as ticketImport from './ticket-import.ts';
+import * as ticketAttachments from './ticket-attachments.ts';
+import * as ticketLinks from './ticket-links.ts';
+import * as ticketPersonalData from './ticket-personal-data.ts';
+import * as supervision from './supervision.ts';
 import * as calendar from './calendar.ts';
+import * as templates from './templates.ts';
 import * as users from './users.ts';
+import * as statistics from './statistics.ts';
+import * as disclosure from './disclosure.ts';
 
 const PUBLIC: Access = { kind: 'public' };
 const SIGNED_IN: Access = { kind: 'session', roles: ROLE_CODES };
@@ -29,6 +37,13 @@ const apiKey = (scope?: string): Access => ({ kind: 'apiKey', scope });
 const ACCOUNTS = roles('system-admin');
 const TICKET_READERS = roles('dispatcher', 'handler', 'legal', 'deputy-leader', 'principal-leader', 'hotline-centre', 'supervisor');
 const TASK_WORKERS = TICKET_READERS;
+// The dashboard: leaders and supervisors for the bureau, a handler for its department and below.
+const STATISTICS_READERS = roles('handler', 'supervisor', 'deputy-leader', 'principal-leader');
+// Personal data in full, and attachments (evidence that shows it).
+const FULL_VIEWERS = roles(...FULL_VIEW_ROLES);
+// As the menu (admin-ui/src/menu.ts): due lists for supervisors and leaders, the process monitor for supervisors and process admins.
+const SUPERVISORS = roles('supervisor', 'deputy-leader', 'principal-leader');
+const PROCESS_MONITORS = roles('supervisor', 'process-admin');
 
 const route = (method: Method, path: string, access: Access, scope: Scope, endpoint: Endpoint): Route =>
   ({ method, path, access, scope, endpoint });
@@ -67,9 +82,17 @@ export const ROUTES: readonly Route[] = [
   route('POST',   '/api/deployments/check',                  roles('process-admin'), 'none', deployments.check),
   route('POST',   '/api/deployments',                        roles('process-admin'), 'none', deployments.create),
   route('GET',    '/api/deployments',                        roles('process-admin'), 'none', deployments.list),
+  route('GET',    '/api/deployments/running',                roles('process-admin'), 'none', deployments.listRunningVersions),
+  route('GET',    '/api/deployments/running/:kind/:resourceId', roles('process-admin'), 'none', deployments.getRunningVersion),
   route('GET',    '/api/deployments/:id',                    roles('process-admin'), 'none', deployments.get),
   route('POST',   '/api/deployments/:id/rollback',           roles('process-admin'), 'none', deployments.rollback),
   route('POST',   '/api/decisions/evaluate',                 roles('process-admin', 'deputy-leader', 'principal-leader', 'supervisor'), 'none', deployments.evaluateDecision),
+  route('GET',    '/api/notice-templates',                   roles('process-admin'), 'none', templates.list),
+  route('POST',   '/api/notice-templates/preview',           roles('process-admin'), 'none', templates.preview),
+  route('GET',    '/api/notice-templates/:name',             roles('process-admin'), 'none', templates.get),
+  route('POST',   '/api/notice-templates/:name',             roles('process-admin'), 'none', templates.deploy),
+  route('GET',    '/api/notice-templates/:name/versions/:version', roles('process-admin'), 'none', templates.getVersion),
+  route('POST',   '/api/notice-templates/:name/versions/:version/rollback', roles('process-admin'), 'none', templates.rollback),
 
   route('POST',   '/api/tickets',                            roles('dispatcher'), 'department', tickets.register),
   route('POST',   '/api/tickets/import',                     roles('dispatcher'), 'department', ticketImport.importCsv),
@@ -78,6 +101,12 @@ export const ROUTES: readonly Route[] = [
   route('GET',    '/api/tickets',                            TICKET_READERS, 'department', tickets.list),
   route('GET',    '/api/tickets/:id',                        TICKET_READERS, 'department', tickets.get),
   route('GET',    '/api/tickets/:id/notices/:noticeId',      TICKET_READERS, 'department', tickets.notice),
+  route('GET',    '/api/tickets/:id/personal-data',          FULL_VIEWERS, 'department', ticketPersonalData.reveal),
+  route('POST',   '/api/tickets/:id/attachments',            FULL_VIEWERS, 'department', ticketAttachments.upload),
+  route('GET',    '/api/tickets/:id/attachments/:attachmentId', FULL_VIEWERS, 'department', ticketAttachments.download),
+  route('POST',   '/api/tickets/:id/split',                  roles('dispatcher'), 'department', ticketLinks.split),
+  route('POST',   '/api/tickets/:id/merge',                  roles('dispatcher'), 'department', ticketLinks.merge),
+  route('GET',    '/api/tickets/:id/process',                TICKET_READERS, 'department', tickets.processPath),
   route('POST',   '/api/external/12345/tickets',             apiKey('tickets:intake'), 'none', tickets.push12345),
 
   route('GET',    '/api/inbox',                              TASK_WORKERS, 'none',       inbox.list),
@@ -85,6 +114,27 @@ export const ROUTES: readonly Route[] = [
   route('POST',   '/api/inbox/:taskKey/unclaim',             TASK_WORKERS, 'none',       inbox.unclaim),
   route('GET',    '/api/inbox/:taskKey/form',                TASK_WORKERS, 'none',       inbox.form),
   route('POST',   '/api/inbox/:taskKey/complete',            TASK_WORKERS, 'none',       inbox.complete),
+
+  route('GET',    '/api/supervision/due-today',              SUPERVISORS, 'department', supervision.dueToday),
+  route('GET',    '/api/supervision/overdue',                SUPERVISORS, 'department', supervision.overdue),
+  route('GET',    '/api/supervision/due-today/export',       SUPERVISORS, 'department', supervision.dueTodayExport),
+  route('GET',    '/api/supervision/overdue/export',         SUPERVISORS, 'department', supervision.overdueExport),
+  route('POST',   '/api/supervision/tickets/:id/urge',       SUPERVISORS, 'department', supervision.urgeTicket),
+  route('POST',   '/api/supervision/tickets/:id/supervise',  SUPERVISORS, 'department', supervision.superviseTicket),
+  route('GET',    '/api/supervision/processes',              PROCESS_MONITORS, 'none',  supervision.definitions),
+  route('GET',    '/api/supervision/processes/:key',         PROCESS_MONITORS, 'none',  supervision.definition),
+  route('GET',    '/api/supervision/instances',              PROCESS_MONITORS, 'none',  supervision.instances),
+  route('GET',    '/api/supervision/instances/:key',         PROCESS_MONITORS, 'none',  supervision.instance),
+  route('POST',   '/api/supervision/instances/:key/cancel',  PROCESS_MONITORS, 'none',  supervision.cancel),
+  route('POST',   '/api/supervision/instances/:key/migrate', PROCESS_MONITORS, 'none',  supervision.migrate),
+  route('GET',    '/api/supervision/incidents',              PROCESS_MONITORS, 'none',  supervision.incidents),
+  route('POST',   '/api/supervision/incidents/:key/retry',   PROCESS_MONITORS, 'none',  supervision.retry),
+
+  route('GET',    '/api/statistics/departments',             STATISTICS_READERS, 'department', statistics.departments),
+  route('GET',    '/api/statistics',                         STATISTICS_READERS, 'department', statistics.overview),
+  route('GET',    '/api/statistics/export',                  STATISTICS_READERS, 'department', statistics.exportXlsx),
+  route('GET',    '/api/public/disclosure',                  PUBLIC,      'none',       disclosure.list),
+  route('GET',    '/api/public/disclosure/feed',             PUBLIC,      'none',       disclosure.feed),
 
   route('GET',    '/api/external/ping',                      apiKey(),    'none',       external.pingGet),
   route('POST',   '/api/external/ping',                      apiKey(),    'none',       external.pingPost),

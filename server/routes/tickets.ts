@@ -3,13 +3,15 @@
 // in full only for the roles that need it, and every full view goes into the audit trail.
 import {
   appendAudit, auditOf, CATEGORIES, CHANNELS, deadlinesOf, getNotice, getTicket, handleVerified12345Push, linksOf, noticesOf,
-  registerTicket, TICKET_KINDS, TICKET_STATUSES, toListItem, type FieldError, type Push12345, type Ticket,
+  registerTicket, TICKET_KINDS, TICKET_STATUSES, toListItem, uploadedAttachments, type FieldError, type Push12345, type Ticket,
 } from '../../tickets/index.ts';
 import { maskAddress, maskIdNumber, maskPhone } from '../../domain/index.ts';
 import type { SessionUser } from '../auth/session-user.ts';
 import type { ServerContext } from '../context.ts';
 import { badRequest, forbidden, HttpError, notFound, type ErrorDetail } from '../http/errors.ts';
 import { canSee, seesFullData, visibilityOf } from '../tickets/access.ts';
+import { restOf } from '../tickets/inbox.ts';
+import { processPathsOf } from '../tickets/process-path.ts';
 import { searchTickets, TICKET_FLAGS, validCursor } from '../tickets/search.ts';
 import type { Endpoint } from './endpoint.ts';
 import { idParams, uuid } from './schemas.ts';
@@ -165,7 +167,7 @@ export const get: Endpoint = {
       body: {
         ticket: { ...rest, complainant: full ? ticket.complainant : masked(ticket) },
         personalData: full ? 'full' : 'masked',
-        timeline, audit, notices: noticeList, deadlines, links,
+        timeline, audit, notices: noticeList, deadlines, links, attachments: uploadedAttachments(ticket),
       },
     };
   },
@@ -189,5 +191,17 @@ export const notice: Endpoint = {
     if (!(await seesFullData(ctx.pool, user!, ticket))) throw forbidden('您的角色无权查看含个人信息的文书');
     await appendAudit(ctx.pool, { ticketId: ticket.id, actor: `user:${user!.id}`, action: 'notice.viewed', at: ctx.clock(), after: { noticeId: found.id, noticeNo: found.noticeNo } });
     res.status(200).type('html').send(found.html);
+  },
+};
+
+export const processPath: Endpoint = {
+  summary: '工单的流程图与办理路径',
+  description: '带本工单编号的流程实例（本工单启动的、其调用的子流程、诉转案），各附 BPMN XML、已完成和进行中的环节、走过的顺序流；时限督办子流程不在其中（时限见办理经过）。',
+  tag: TAG,
+  params: idParams,
+  responses: { 200: { description: '流程实例，按开始时间排序', schema: { type: 'object', properties: { instances: { type: 'array', items: { type: 'object' } } } } } },
+  async handle({ ctx, user, params }) {
+    const ticket = await visibleTicket(ctx, user!, params.id);
+    return { body: { instances: await processPathsOf(restOf(ctx), ticket) } };
   },
 };

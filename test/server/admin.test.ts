@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { createPool, createTestDatabase } from '../../database/index.ts';
 import { startServer } from '../../server/index.ts';
-import { Client, PASSWORD, departmentId, signedIn, startTestServer, userId, type TestServer } from './support.ts';
+import { Client, PASSWORD, departmentId, signedIn, signedInFirstTime, startTestServer, userId, type TestServer } from './support.ts';
 
 describe('server: accounts and departments', function () {
   let t: TestServer;
@@ -247,9 +247,9 @@ describe('server: accounts and departments', function () {
   let districtClient: Client | undefined;
   async function districtAdmin(): Promise<Client> {
     if (!districtClient) {
-      const created = await admin.post('/api/admin/users', { login: 'lixia-admin', displayName: '历下区局系统管理员', departmentId: await departmentId(t, '370102'), roles: ['system-admin'], password: 'Lixia#2026-ok' });
+      const created = await admin.post('/api/admin/users', { login: 'lixia-admin', displayName: '历下区局系统管理员', departmentId: await departmentId(t, '370102'), roles: ['system-admin'] });
       if (created.status !== 201) throw new Error(JSON.stringify(created.body));
-      districtClient = await signedIn(t, 'lixia-admin', 'Lixia#2026-ok');
+      districtClient = await signedInFirstTime(t, 'lixia-admin', created.body.initialPassword, 'Lixia#2026-ok');
     }
     return districtClient;
   }

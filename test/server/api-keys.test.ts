@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { Client, signedIn, startTestServer, type TestServer } from './support.ts';
+import { Client, signedIn, signedInFirstTime, startTestServer, type TestServer } from './support.ts';
 import { createKey, signatureHeaders, signedRequest, type Key } from './signing.ts';
 
 describe('server: API keys and HMAC-signed requests', function () {
@@ -112,9 +112,9 @@ describe('server: API keys and HMAC-signed requests', function () {
     expect(bad.body.error.details.map((d: any) => d.path).sort()).to.deep.equal(['name', 'scopes[0]']);
 
     const lixia = (await admin.get('/api/admin/departments')).body.items.find((d: any) => d.code === '370102').id;
-    const created = await admin.post('/api/admin/users', { login: 'lixia-admin', displayName: '历下区局系统管理员', departmentId: lixia, roles: ['system-admin'], password: 'Lixia#2026-ok' });
+    const created = await admin.post('/api/admin/users', { login: 'lixia-admin', displayName: '历下区局系统管理员', departmentId: lixia, roles: ['system-admin'] });
     expect(created.status).to.equal(201);
-    const district = await signedIn(t, 'lixia-admin', 'Lixia#2026-ok');
+    const district = await signedInFirstTime(t, 'lixia-admin', created.body.initialPassword, 'Lixia#2026-ok');
     const own = await createKey(t, district);
     const seen = (await district.get('/api/admin/api-keys')).body.items.map((k: any) => k.id);
     expect(seen).to.deep.equal([own.id]);

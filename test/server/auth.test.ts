@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { hashPassword, verifyPassword } from '../../server/auth/passwords.ts';
-import { Client, PASSWORD, signedIn, startTestServer, type TestServer } from './support.ts';
+import { ROUTES } from '../../server/routes/table.ts';
+import { Client, PASSWORD, departmentId, signedIn, startTestServer, type TestServer } from './support.ts';
 
 const MINUTE = 60_000;
 
@@ -221,6 +222,42 @@ describe('server: login, sessions and CSRF', function () {
       const key = crypto.scryptSync('Some-Passw0rd', Buffer.from(salt!, 'base64'), 32, { N: 1024, r: 8, p: 1 });
       const legacy = `scrypt$1024$8$1$${salt}$${key.toString('base64')}`;
       expect(await verifyPassword('Some-Passw0rd', legacy)).to.deep.equal({ ok: true, needsRehash: true });
+    });
+  });
+
+  describe('a password set by an administrator', () => {
+    it('must be changed before any other API answers: 403 PASSWORD_CHANGE_REQUIRED everywhere but me, password and logout', async () => {
+      const admin = await signedIn(t, 'admin');
+      const created = await admin.post('/api/admin/users', { login: 'xinren01', displayName: '新同事', departmentId: await departmentId(t, '370102-DL'), roles: ['handler', 'process-admin', 'system-admin'] });
+      expect(created.status).to.equal(201);
+      const client = await signedIn(t, 'xinren01', created.body.initialPassword);
+
+      const open = new Set(['/api/auth/me', '/api/auth/password', '/api/auth/logout']);
+      const guarded = ROUTES.filter((r) => r.access.kind === 'session' && !open.has(r.path));
+      expect(guarded.length).to.be.greaterThan(20);
+      for (const route of guarded) {
+        const path = route.path.replace(/:[A-Za-z]+/g, (p) => (p === ':year' ? '2027' : p === ':version' ? '1' : '00000000-0000-4000-8000-000000000000'));
+        const answer = await client.request(route.method, path, route.method === 'GET' ? undefined : {});
+        expect(answer.status, `${route.method} ${route.path}`).to.equal(403);
+        expect(answer.body.error.code, `${route.method} ${route.path}`).to.equal('PASSWORD_CHANGE_REQUIRED');
+      }
+      const refused = await client.get('/api/admin/users');
+      expect(refused.body.error.message).to.equal('请先修改密码：管理员设置的初始密码或重置后的密码须由本人修改后才能继续使用');
+      const me = await client.get('/api/auth/me');
+      expect(me.status).to.equal(200);
+      expect(me.body.user.mustChangePassword).to.equal(true);
+
+      const changed = await client.post('/api/auth/password', { currentPassword: created.body.initialPassword, newPassword: 'Xinren-01-own!' });
+      expect(changed.status).to.equal(204);
+      expect((await client.get('/api/auth/me')).body.user.mustChangePassword).to.equal(false);
+      expect((await client.get('/api/admin/users')).status).to.equal(200);
+      expect((await client.get('/api/notice-templates')).status).to.equal(200);
+
+      // A reset puts the requirement back; signing out stays possible.
+      expect((await admin.post(`/api/admin/users/${created.body.user.id}/reset-password`, { password: 'Reset-by-admin-1' })).status).to.equal(204);
+      const again = await signedIn(t, 'xinren01', 'Reset-by-admin-1');
+      expect((await again.get('/api/admin/users')).body.error.code).to.equal('PASSWORD_CHANGE_REQUIRED');
+      expect((await again.post('/api/auth/logout')).status).to.equal(204);
     });
   });
 });

@@ -47,6 +47,7 @@ describe('server: deployments', function () {
     engine = await startTestEngine();
     sdk = new Camunda8({
       ZEEBE_GRPC_ADDRESS: engine.engine.grpcAddress,
+      ZEEBE_REST_ADDRESS: engine.engine.restAddress,
       CAMUNDA_AUTH_STRATEGY: 'NONE',
       CAMUNDA_LOG_LEVEL: 'none',
       zeebeGrpcSettings: { ZEEBE_CLIENT_LOG_LEVEL: 'NONE', ZEEBE_GRPC_CLIENT_RETRY: false },
@@ -164,6 +165,34 @@ describe('server: deployments', function () {
     expect(v3.body.deployment.rolledBackFrom).to.equal(v1.id);
     expect(v3.body.content).to.equal(ROUTING);
     expect((await admin.post('/api/deployments/00000000-0000-4000-8000-000000000000/rollback')).status).to.equal(404);
+  });
+
+  it('shows what runs now: processes from the engine (also those deployed elsewhere), decisions from the history', async () => {
+    await engine.zeebe.deployResource({ process: Buffer.from(bpmn('elsewhere').replace(/hot-deploy/g, 'elsewhere')), name: 'elsewhere.bpmn' });
+    const processes = await admin.get('/api/deployments/running?kind=process');
+    expect(processes.status, JSON.stringify(processes.body)).to.equal(200);
+    const hotRow = (await admin.get('/api/deployments?resourceId=hot-deploy')).body.items[0];
+    expect(processes.body.items).to.deep.include.members([
+      { kind: 'process', resourceId: 'elsewhere', name: '热部署示例', resourceName: 'elsewhere.bpmn', version: 1, deploymentId: null },
+      { kind: 'process', resourceId: 'hot-deploy', name: '热部署示例', resourceName: 'hot.bpmn', version: 2, deploymentId: hotRow.id },
+    ]);
+
+    const hot = await admin.get('/api/deployments/running/process/hot-deploy');
+    expect(hot.body).to.deep.include({ version: 2, deploymentId: hotRow.id });
+    expect(hot.body.content).to.include('type="hot-v2"');
+    const elsewhere = await admin.get('/api/deployments/running/process/elsewhere');
+    expect(elsewhere.body).to.deep.include({ version: 1, deploymentId: null });
+    expect(elsewhere.body.content).to.include('type="elsewhere"');
+
+    const routing = await admin.get('/api/deployments/running/decision/Definitions_routing');
+    expect(routing.body).to.deep.include({ version: 3, resourceName: 'routing.dmn' });
+    expect(routing.body.content).to.equal(ROUTING);
+    expect((await admin.get('/api/deployments/running?kind=decision')).body.items.map((i: any) => [i.resourceId, i.version])).to.deep.equal([['Definitions_routing', 3]]);
+
+    expect((await admin.get('/api/deployments/running/process/no-such-process')).status).to.equal(404);
+    const wrongKind = await admin.get('/api/deployments/running/rule/x');
+    expect(wrongKind.status).to.equal(400);
+    expect(wrongKind.body.error.details[0].path).to.match(/kind/);
   });
 
   it('answers an engine rejection as 400 with the engine\'s message naming the element', async () => {

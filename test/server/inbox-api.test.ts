@@ -116,7 +116,7 @@ describe('server: inbox API', function () {
     expect(next.name).to.equal('确定调解方式');
     expect((await handler.get(`/api/inbox/${taskKey}/form`)).status).to.be.oneOf([404, 409]);
     const { rows } = await env.t.pool.query('SELECT status FROM tickets WHERE id = $1', [ticketId]);
-    expect(rows[0].status).to.equal('accepted');
+    expect(rows[0].status).to.equal('mediating');
   });
 
   it('prints the 受理决定书 the acceptance issued, for those who may see it', async () => {

@@ -119,15 +119,65 @@ describe('server: route × role matrix', function () {
       }
     });
 
-    it('lets every role see itself and sign out, and nobody in without a login except health, docs and login', () => {
+    it('lets every role see itself and sign out, and nobody in without a login except health, docs, login and the public disclosure', () => {
       for (const role of ROLE_CODES) {
         expect(allows(find('GET', '/api/auth/me'), role)).to.equal(true);
         expect(allows(find('POST', '/api/auth/logout'), role)).to.equal(true);
       }
       const publicRoutes = ROUTES.filter((r) => r.access.kind === 'public').map(label).sort();
       expect(publicRoutes).to.deep.equal([
-        'GET /api/docs', 'GET /api/health', 'GET /api/openapi.json', 'GET /api/ready', 'GET /health', 'GET /ready', 'POST /api/auth/login',
+        'GET /api/docs', 'GET /api/health', 'GET /api/openapi.json', 'GET /api/public/disclosure', 'GET /api/public/disclosure/feed',
+        'GET /api/ready', 'GET /health', 'GET /ready', 'POST /api/auth/login',
       ]);
+    });
+
+    it('lets the same roles read a ticket\'s process diagram as read the ticket', () => {
+      const diagram = find('GET', '/api/tickets/:id/process');
+      expect(diagram.access).to.deep.equal(find('GET', '/api/tickets/:id').access);
+      expect(diagram.scope).to.equal('department');
+    });
+
+    it('keeps notice templates (文书模板: read, preview, deploy, roll back) to the process administrator alone', () => {
+      const templates = ROUTES.filter((r) => r.path.startsWith('/api/notice-templates'));
+      expect(templates.map(label)).to.include.members(['GET /api/notice-templates', 'POST /api/notice-templates/preview', 'POST /api/notice-templates/:name', 'POST /api/notice-templates/:name/versions/:version/rollback']);
+      for (const route of templates) expect(route.access, label(route)).to.deep.equal({ kind: 'session', roles: ['process-admin'] });
+    });
+
+    it('keeps deployments (check, deploy, history, running versions, roll back) to the process administrator alone', () => {
+      const deployments = ROUTES.filter((r) => r.path.startsWith('/api/deployments'));
+      expect(deployments.map(label)).to.include.members(['GET /api/deployments/running', 'GET /api/deployments/running/:kind/:resourceId', 'POST /api/deployments/:id/rollback']);
+      for (const route of deployments) expect(route.access, label(route)).to.deep.equal({ kind: 'session', roles: ['process-admin'] });
+    });
+
+    it('shows statistics to leaders, supervisors and handlers, scoped by department, and to nobody else', () => {
+      for (const path of ['/api/statistics', '/api/statistics/export', '/api/statistics/departments']) {
+        const route = find('GET', path);
+        expect(route.scope, path).to.equal('department');
+        expect(ROLE_CODES.filter((role) => allows(route, role)), path).to.deep.equal(['handler', 'deputy-leader', 'principal-leader', 'supervisor']);
+      }
+    });
+
+    it('gives the due lists, 催办 and 督办 to supervisors and leaders, the process monitor to supervisors and process admins', () => {
+      const supervision = ROUTES.filter((r) => r.path.startsWith('/api/supervision/'));
+      expect(supervision.length).to.be.at.least(12);
+      for (const route of supervision) {
+        const monitor = !/due-today|overdue|\/tickets\//.test(route.path);
+        const expected: Role[] = monitor ? ['supervisor', 'process-admin'] : ['supervisor', 'deputy-leader', 'principal-leader'];
+        expect(ROLE_CODES.filter((role) => allows(route, role)), label(route)).to.have.members(expected);
+        expect(route.scope, label(route)).to.equal(monitor ? 'none' : 'department');
+      }
+    });
+
+    it('keeps split and merge to the dispatcher, full personal data and attachments to the roles that need them', () => {
+      for (const path of ['/api/tickets/:id/split', '/api/tickets/:id/merge']) {
+        expect(find('POST', path).access, path).to.deep.equal({ kind: 'session', roles: ['dispatcher'] });
+      }
+      for (const [method, path] of [['GET', '/api/tickets/:id/personal-data'], ['POST', '/api/tickets/:id/attachments'], ['GET', '/api/tickets/:id/attachments/:attachmentId']] as const) {
+        const route = find(method, path);
+        expect(route.scope, path).to.equal('department');
+        for (const role of ['hotline-centre', 'supervisor', 'process-admin', 'system-admin'] as const) expect(allows(route, role), `${path} ${role}`).to.equal(false);
+        for (const role of ['dispatcher', 'handler', 'legal', 'deputy-leader', 'principal-leader'] as const) expect(allows(route, role), `${path} ${role}`).to.equal(true);
+      }
     });
 
     it('gives the handler its department and everybody else the bureau', () => {

@@ -124,6 +124,17 @@ export async function signedIn(t: TestServer, login: string, password = PASSWORD
   return client;
 }
 
+/**
+ * A new account's first sign-in: with the password the administrator set, then choosing its
+ * own (`password`), as the server requires before anything else.
+ */
+export async function signedInFirstTime(t: TestServer, login: string, initialPassword: string, password = PASSWORD): Promise<Client> {
+  const client = await signedIn(t, login, initialPassword);
+  const changed = await client.post('/api/auth/password', { currentPassword: initialPassword, newPassword: password });
+  if (changed.status !== 204) throw new Error(`password change of ${login}: ${changed.status} ${JSON.stringify(changed.body)}`);
+  return client;
+}
+
 /** The demo login of each role. */
 export const LOGIN_OF_ROLE = {
   dispatcher: 'dengji',

@@ -6,7 +6,7 @@ import { migrateTickets } from '../../tickets/index.ts';
 import { loadWorkerSettings, startWorkers, type RunningWorkers } from '../../workers/index.ts';
 import { startTestEngine, type TestEngine } from '../support/engine.ts';
 import { startStub, type StubServer } from '../workers/stub-server.ts';
-import { Client, departmentId, PASSWORD, signedIn, startTestServer, type TestServer } from './support.ts';
+import { Client, departmentId, signedInFirstTime, startTestServer, type TestServer } from './support.ts';
 
 export interface TicketEnv {
   t: TestServer;
@@ -72,9 +72,9 @@ export { externalNo, jinanComplaint } from '../support/stories.ts';
 
 /** A new account of the given role in a department (by code), signed in. */
 export async function accountIn(t: TestServer, admin: Client, login: string, departmentCode: string, roles: string[]): Promise<Client> {
-  const answer = await admin.post('/api/admin/users', { login, displayName: login, departmentId: await departmentId(t, departmentCode), roles, password: PASSWORD });
+  const answer = await admin.post('/api/admin/users', { login, displayName: login, departmentId: await departmentId(t, departmentCode), roles });
   if (answer.status !== 201) throw new Error(`account ${login}: ${answer.status} ${JSON.stringify(answer.body)}`);
-  return signedIn(t, login);
+  return signedInFirstTime(t, login, answer.body.initialPassword);
 }
 
 export async function eventually<T>(probe: () => Promise<T | undefined>, what: string, ms = 15_000): Promise<T> {

@@ -116,6 +116,33 @@ describe('server: tickets API', function () {
     expect(answer.status).to.equal(404);
   });
 
+  it('gives the diagram of the ticket\'s process with the path taken and where it stands, to those who see the ticket', async () => {
+    const path = await eventually(async () => {
+      const answer = await handler.get(`/api/tickets/${ticketId}/process`);
+      expect(answer.status, JSON.stringify(answer.body)).to.equal(200);
+      const main = answer.body.instances.find((i: any) => i.processDefinitionId === 'complaint_handling');
+      return main?.activeElementIds.includes('Task_AcceptReview') ? answer.body : undefined;
+    }, 'the 受理审查 task active');
+    // The time-limit watcher beside the step is not shown: only the complaint's own process.
+    expect(path.instances.map((i: any) => i.processDefinitionId)).to.deep.equal(['complaint_handling']);
+    const [main] = path.instances;
+    const { rows } = await env.t.pool.query('SELECT process_instance_key FROM tickets WHERE id = $1', [ticketId]);
+    expect(main).to.include({ processInstanceKey: String(rows[0].process_instance_key), state: 'ACTIVE', parentProcessInstanceKey: null });
+    expect(main.xml).to.contain('<bpmn:process id="complaint_handling"');
+    // Active: the task, the sub-process around it and the watcher called beside it.
+    expect(main.activeElementIds).to.have.members(['Sub_Accept', 'Task_AcceptReview', 'Call_AcceptWatch']);
+    expect(main.completedElementIds).to.not.include('Task_AcceptReview');
+    expect(main.completedElementIds.length).to.be.at.least(2);
+    // Every flow taken joins elements of the diagram, and one of them leads into the active task.
+    for (const flow of main.takenSequenceFlowIds) expect(main.xml, flow).to.contain(`id="${flow}"`);
+    const into = main.takenSequenceFlowIds.filter((flow: string) => new RegExp(`id="${flow}"[^>]*targetRef="Task_AcceptReview"`).test(main.xml));
+    expect(into).to.have.length(1);
+
+    expect((await hotline.get(`/api/tickets/${ticketId}/process`)).status).to.equal(200);
+    expect((await otherHandler.get(`/api/tickets/${ticketId}/process`)).status).to.equal(404);
+    expect((await handler.get('/api/tickets/00000000-0000-4000-8000-000000000000/process')).status).to.equal(404);
+  });
+
   it('imports a CSV of past tickets, naming the line and column of a bad cell, all or nothing', async () => {
     const header = '渠道,外部工单编号,类型,收到时间,投诉举报人姓名,联系电话,被投诉举报对象名称,行政区划代码,问题描述,诉求,问题类别,状态';
     const good = `12315,${externalNo('CSV')},投诉,2025-03-05 10:20,孙八,13512345678,某某餐饮店,370102,菜品有异物,赔偿,食品药品安全,已办结`;
