@@ -52,7 +52,9 @@ export function setUnauthenticatedHandler(handler: () => void): void {
 
 export interface RequestOptions {
   query?: Record<string, string | number | boolean | undefined>;
+  /** JSON, or a Blob (a File) sent as it is with its own type. */
   body?: unknown;
+  headers?: Record<string, string>;
   /** Do not show the error as a message: the caller does. */
   quiet?: boolean;
   signal?: AbortSignal;
@@ -75,7 +77,9 @@ const STATUS_MESSAGES: Record<number, string> = {
 export async function request<T = unknown>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const upper = method.toUpperCase();
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  const raw = options.body instanceof Blob;
+  if (options.body !== undefined) headers['Content-Type'] = raw ? (options.body as Blob).type || 'application/octet-stream' : 'application/json';
+  Object.assign(headers, options.headers);
   if (UNSAFE.has(upper) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
 
   let url = path;
@@ -92,7 +96,7 @@ export async function request<T = unknown>(method: string, path: string, options
       method: upper,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.body === undefined ? undefined : raw ? (options.body as Blob) : JSON.stringify(options.body),
       signal: options.signal,
     });
   } catch (err) {

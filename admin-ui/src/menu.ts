@@ -15,10 +15,6 @@ export interface MenuPage {
   roles: readonly Role[];
   /** The page component, loaded when first opened (each page is its own chunk). */
   component: () => Promise<RouteComponent | { default: RouteComponent }>;
-  /** For placeholder pages: the server endpoint the page will read once it exists. */
-  endpoint?: string;
-  /** One line under the title of the placeholder: what the page will do. */
-  purpose?: string;
 }
 
 export interface MenuGroup {
@@ -27,8 +23,6 @@ export interface MenuGroup {
   icon: Component;
   pages: MenuPage[];
 }
-
-const placeholder = () => import('./pages/PlaceholderPage.vue');
 
 export const MENU: MenuGroup[] = [
   {
@@ -39,14 +33,8 @@ export const MENU: MenuGroup[] = [
       { path: '/process/models', title: '流程建模', icon: Share, roles: ['process-admin'], component: () => import('./pages/process/ModelsPage.vue') },
       { path: '/process/rules', title: '规则管理', icon: Operation, roles: ['process-admin'], component: () => import('./pages/process/RulesPage.vue') },
       { path: '/process/forms', title: '表单管理', icon: EditPen, roles: ['process-admin'], component: () => import('./pages/process/FormsPage.vue') },
-      {
-        path: '/process/templates', title: '文书模板', icon: Document, roles: ['process-admin'], component: placeholder,
-        endpoint: 'GET /api/notice-templates', purpose: '维护受理决定书、终止调解决定书、催办通知书等文书模板，注明所依据的条款。',
-      },
-      {
-        path: '/process/calendar', title: '节假日日历', icon: Calendar, roles: ['process-admin'], component: placeholder,
-        endpoint: 'GET /api/holiday-calendar', purpose: '按国务院办公厅通知录入每年的节假日与调休上班日，工作日时限据此计算。',
-      },
+      { path: '/process/templates', title: '文书模板', icon: Document, roles: ['process-admin'], component: () => import('./pages/process/TemplatesPage.vue') },
+      { path: '/process/calendar', title: '节假日日历', icon: Calendar, roles: ['process-admin'], component: () => import('./pages/process/CalendarPage.vue') },
     ],
   },
   {
@@ -54,18 +42,9 @@ export const MENU: MenuGroup[] = [
     title: '工作台',
     icon: Monitor,
     pages: [
-      {
-        path: '/work/inbox', title: '我的待办', icon: Bell, roles: CASEWORKERS, component: placeholder,
-        endpoint: 'GET /api/inbox', purpose: '本人及本部门待办的用户任务，按到期时间排序。',
-      },
-      {
-        path: '/work/register', title: '工单登记', icon: Tickets, roles: ['dispatcher'], component: placeholder,
-        endpoint: 'POST /api/tickets', purpose: '登记 12315、12345、来信、来访等各渠道的投诉、举报、咨询与建议。',
-      },
-      {
-        path: '/work/tickets', title: '工单查询', icon: Search, roles: CASEWORKERS, component: placeholder,
-        endpoint: 'GET /api/tickets', purpose: '按渠道、类别、状态、时限查询本部门及下级部门的工单。',
-      },
+      { path: '/work/inbox', title: '我的待办', icon: Bell, roles: CASEWORKERS, component: () => import('./pages/work/InboxPage.vue') },
+      { path: '/work/register', title: '工单登记', icon: Tickets, roles: ['dispatcher'], component: () => import('./pages/work/RegisterPage.vue') },
+      { path: '/work/tickets', title: '工单查询', icon: Search, roles: CASEWORKERS, component: () => import('./pages/work/TicketsPage.vue') },
     ],
   },
   {
@@ -74,21 +53,12 @@ export const MENU: MenuGroup[] = [
     icon: DataAnalysis,
     pages: [
       {
-        path: '/supervision/dashboard', title: '监管看板', icon: DataAnalysis, roles: ['supervisor', ...LEADERS], component: placeholder,
-        endpoint: 'GET /api/statistics', purpose: '按部门统计按时初查率、按时办结率、调解成功率、满意率等指标并排名。',
+        path: '/supervision/dashboard', title: '监管看板', icon: DataAnalysis, roles: ['supervisor', ...LEADERS],
+        component: () => import('./pages/supervision/DashboardPage.vue'),
       },
-      {
-        path: '/supervision/due-today', title: '今日到期', icon: Clock, roles: ['supervisor', ...LEADERS], component: placeholder,
-        endpoint: 'GET /api/tickets?due=today', purpose: '今日到期的工单，需逐件电话催办，当日清零。',
-      },
-      {
-        path: '/supervision/overdue', title: '超期督办', icon: Warning, roles: ['supervisor', ...LEADERS], component: placeholder,
-        endpoint: 'GET /api/tickets?overdue=true', purpose: '已超期工单，发出催办通知书并抄送分管领导。',
-      },
-      {
-        path: '/supervision/processes', title: '流程监控', icon: List, roles: ['supervisor', 'process-admin'], component: placeholder,
-        endpoint: 'GET /api/process-instances', purpose: '运行中的流程实例、异常（incident）与各环节停留时间。',
-      },
+      { path: '/supervision/due-today', title: '今日到期', icon: Clock, roles: ['supervisor', ...LEADERS], component: () => import('./pages/supervision/DueTodayPage.vue') },
+      { path: '/supervision/overdue', title: '超期督办', icon: Warning, roles: ['supervisor', ...LEADERS], component: () => import('./pages/supervision/OverduePage.vue') },
+      { path: '/supervision/processes', title: '流程监控', icon: List, roles: ['supervisor', 'process-admin'], component: () => import('./pages/supervision/ProcessesPage.vue') },
     ],
   },
   {
@@ -96,14 +66,8 @@ export const MENU: MenuGroup[] = [
     title: '系统管理',
     icon: Files,
     pages: [
-      {
-        path: '/admin/users', title: '用户', icon: User, roles: ['system-admin'], component: placeholder,
-        endpoint: 'GET /api/admin/users', purpose: '账号、角色与所属部门，停用、解锁与重置密码。',
-      },
-      {
-        path: '/admin/departments', title: '部门', icon: OfficeBuilding, roles: ['system-admin'], component: placeholder,
-        endpoint: 'GET /api/admin/departments', purpose: '市局、区县局、市场监管所与科室的组织架构。',
-      },
+      { path: '/admin/users', title: '用户', icon: User, roles: ['system-admin'], component: () => import('./pages/admin/UsersPage.vue') },
+      { path: '/admin/departments', title: '部门', icon: OfficeBuilding, roles: ['system-admin'], component: () => import('./pages/admin/DepartmentsPage.vue') },
     ],
   },
 ];

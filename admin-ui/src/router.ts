@@ -4,6 +4,7 @@
 // keeps people from pages they cannot use.
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
 import { ALL_PAGES, canSee, menuFor } from './menu.ts';
+import { CASEWORKERS } from './roles.ts';
 import { useSession } from './stores/session.ts';
 
 declare module 'vue-router' {
@@ -12,8 +13,6 @@ declare module 'vue-router' {
     /** Reachable without signing in. */
     public?: boolean;
     roles?: readonly string[];
-    endpoint?: string;
-    purpose?: string;
   }
 }
 
@@ -24,19 +23,24 @@ const shellChildren: RouteRecordRaw[] = [
   ...ALL_PAGES.map((page): RouteRecordRaw => ({
     path: page.path.slice(1),
     component: page.component,
-    meta: { title: page.title, roles: page.roles, endpoint: page.endpoint, purpose: page.purpose },
+    meta: { title: page.title, roles: page.roles },
   })),
+  // Opened from lists and the inbox, not from the menu: the roles of 工单查询.
+  { path: 'work/tickets/:id', name: 'ticket', component: () => import('./pages/work/TicketPage.vue'), meta: { title: '工单详情', roles: CASEWORKERS } },
   { path: '403', name: 'forbidden', component: () => import('./pages/ForbiddenPage.vue'), meta: { title: '无权访问' } },
   { path: ':rest(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { title: '页面不存在' } },
 ];
 
 const routes: RouteRecordRaw[] = [
   { path: '/login', name: 'login', component: () => import('./pages/LoginPage.vue'), meta: { title: '登录', public: true } },
+  { path: '/password', name: 'password', component: () => import('./pages/PasswordPage.vue'), meta: { title: '修改密码' } },
   // The editors without the shell: they work in the browser alone (open a file, edit, lint,
   // save a file), so a process administrator can draft without a server session.
   { path: '/editor/bpmn', component: () => import('./pages/standalone/StandaloneBpmn.vue'), meta: { title: '流程建模', public: true } },
   { path: '/editor/dmn', component: () => import('./pages/standalone/StandaloneDmn.vue'), meta: { title: '规则编辑', public: true } },
   { path: '/editor/form', component: () => import('./pages/standalone/StandaloneForm.vue'), meta: { title: '表单设计', public: true } },
+  // The public disclosure (投诉公示): for citizens, without the shell or a session.
+  { path: '/public/disclosure', component: () => import('./pages/public/DisclosurePage.vue'), meta: { title: '投诉公示', public: true } },
   { path: '/', component: () => import('./layout/AppLayout.vue'), children: shellChildren },
 ];
 
@@ -47,6 +51,8 @@ router.beforeEach(async (to) => {
   const session = useSession();
   await session.load();
   if (!session.signedIn) return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };
+  // The server refuses everything else until a password an administrator set is changed.
+  if (session.user?.mustChangePassword && to.name !== 'password') return { name: 'password', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };
   if (to.name === 'home') {
     // Straight to the first page of the user's menu.
     const first = menuFor(session.roles)[0]?.pages[0];

@@ -1,7 +1,7 @@
 // A tiny HTTP server for the browser tests: admin-ui/dist as the real server will serve it
 // (static files, index.html for history routes, the same content security policy), on
-// 127.0.0.1 and a free port. Calls to /api/… that nothing handles answer 404 in the server's
-// error shape, and are recorded so a test can check what the page sent.
+// 127.0.0.1 and a free port. Calls to /api/… answer 404 in the server's error shape (the
+// editors alone, without a server), and are recorded so a test can check what the page sent.
 import fs from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -39,15 +39,6 @@ export interface RecordedRequest {
   body: unknown;
 }
 
-export interface ApiHandlerResult {
-  status: number;
-  body?: unknown;
-  headers?: Record<string, string>;
-}
-
-/** Answers an /api request, or returns undefined to leave it to the 404. */
-export type ApiHandler = (request: RecordedRequest) => ApiHandlerResult | undefined | Promise<ApiHandlerResult | undefined>;
-
 export interface StaticServer {
   url: string;
   /** Every /api request, in order. */
@@ -67,7 +58,7 @@ async function readBody(req: http.IncomingMessage): Promise<unknown> {
   }
 }
 
-export async function startStaticServer(api?: ApiHandler): Promise<StaticServer> {
+export async function startStaticServer(): Promise<StaticServer> {
   const root = uiAssetsDir();
   const apiRequests: RecordedRequest[] = [];
   const server = http.createServer(async (req, res) => {
@@ -76,9 +67,8 @@ export async function startStaticServer(api?: ApiHandler): Promise<StaticServer>
       if (url.pathname.startsWith('/api/')) {
         const recorded: RecordedRequest = { method: req.method ?? 'GET', path: url.pathname + url.search, headers: req.headers, body: await readBody(req) };
         apiRequests.push(recorded);
-        const answer = (await api?.(recorded)) ?? { status: 404, body: { error: { code: 'NOT_FOUND', message: '未找到该资源，或您无权查看' } } };
-        res.writeHead(answer.status, { 'Content-Type': 'application/json; charset=utf-8', ...answer.headers });
-        res.end(answer.body === undefined ? undefined : JSON.stringify(answer.body));
+        res.writeHead(404, { 'Content-Type': 'application/json; charset=utf-8' });
+        res.end(JSON.stringify({ error: { code: 'NOT_FOUND', message: '未找到该资源，或您无权查看' } }));
         return;
       }
       let file = path.join(root, path.normalize(decodeURIComponent(url.pathname)));

@@ -1,0 +1,73 @@
+// What the 用户 and 部门 pages share: the shapes of /api/admin/…, the code lists, the
+// department tree built from the server's pre-ordered list, and the server's field errors.
+import { api, ApiError } from '../../api.ts';
+
+export interface Department {
+  id: string;
+  code: string;
+  name: string;
+  kind: string;
+  parentId: string | null;
+  active: boolean;
+}
+
+export interface DepartmentNode extends Department {
+  children: DepartmentNode[];
+}
+
+export interface Account {
+  id: string;
+  login: string;
+  displayName: string;
+  department: { id: string; code: string; name: string; kind: string };
+  roles: string[];
+  phone: string | null;
+  status: 'active' | 'disabled';
+  mustChangePassword: boolean;
+  failedAttempts: number;
+  lockedUntil: string | null;
+  lastLoginAt: string | null;
+}
+
+export interface CodeLists {
+  roles: Array<{ code: string; label: string }>;
+  departmentKinds: Array<{ code: string; label: string }>;
+  passwordRule: string;
+}
+
+export const loadCodeLists = () => api.get<CodeLists>('/api/admin/code-lists');
+
+export async function loadDepartments(includeInactive = false): Promise<Department[]> {
+  return (await api.get<{ items: Department[] }>('/api/admin/departments', { query: { includeInactive } })).items;
+}
+
+/** The tree of departments; a department whose parent is outside the list is a root. */
+export function departmentTree(list: Department[]): DepartmentNode[] {
+  const nodes = new Map(list.map((d) => [d.id, { ...d, children: [] as DepartmentNode[] }]));
+  const roots: DepartmentNode[] = [];
+  for (const node of nodes.values()) {
+    const parent = node.parentId ? nodes.get(node.parentId) : undefined;
+    (parent ? parent.children : roots).push(node);
+  }
+  return roots;
+}
+
+/**
+ * The server's messages by form field: `details[].path` is the field (`login`), or a pointer
+ * into it (`roles/0`, `body.login`); anything else goes to the form-wide message.
+ */
+export function fieldErrorsOf<F extends string>(err: unknown, fields: readonly F[]): { fields: Partial<Record<F, string>>; other: string } {
+  if (!(err instanceof ApiError)) return { fields: {}, other: err instanceof Error ? err.message : String(err) };
+  const found: Partial<Record<F, string>> = {};
+  for (const detail of err.details) {
+    const field = detail.path.replace(/^(body\.|\/)/, '').split(/[./[]/)[0] as F;
+    if (fields.includes(field) && !found[field]) found[field] = detail.message;
+  }
+  return { fields: found, other: Object.keys(found).length ? '' : err.message };
+}
+
+/** The server reports `lockedUntil` only while the lock lasts. */
+export const isLocked = (account: Account) => !!account.lockedUntil;
+
+export const formatTime = (iso: string | null) =>
+  (iso ? new Date(iso).toLocaleString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' }) : '—');
