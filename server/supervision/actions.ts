@@ -62,15 +62,14 @@ export async function urge(ctx: ServerContext, user: SessionUser, ticketId: stri
   });
 }
 
-// The workers' notice templates and bureau names (NOTICE_TEMPLATES_DIR, BUREAU_NAME(S)): the
-// notice looks the same whether the deadline watch or a supervisor issues it.
-let notices: { renderer: NoticeRenderer; bureauName: string; bureauNames: Record<string, string> } | undefined;
-function noticeSetup() {
-  if (!notices) {
-    const s = loadWorkerSettings(process.env);
-    notices = { renderer: new NoticeRenderer(s.noticeTemplatesDir), bureauName: s.bureauName, bureauNames: s.bureauNames };
-  }
-  return notices;
+// The workers' notice templates (the deployed versions in force, NOTICE_TEMPLATES_DIR as the
+// fallback): the notice looks the same whether the deadline watch or a supervisor issues it.
+const noticeRenderer = (ctx: ServerContext) => new NoticeRenderer(loadWorkerSettings(process.env).noticeTemplatesDir, ctx.pool);
+
+/** Names from the organisation the administrators keep, as the workers address notices. */
+async function departmentNames(db: Queryable, codes: string[]): Promise<Map<string, string>> {
+  const { rows } = await db.query<{ code: string; name: string }>('SELECT code, name FROM departments WHERE code = ANY($1)', [codes]);
+  return new Map(rows.map((r) => [r.code, r.name]));
 }
 
 export async function supervise(ctx: ServerContext, user: SessionUser, ticketId: string, reason: string) {
@@ -106,14 +105,16 @@ async function urgeNotice(ctx: ServerContext, db: Queryable, user: SessionUser, 
   const issued = await db.query<{ id: string; notice_no: string }>(
     `SELECT id, notice_no FROM notices WHERE ticket_id = $1 AND template = 'urge-notice' AND issued_at >= $2 ORDER BY issued_at DESC LIMIT 1`, [ticket.id, deadline.startedAt]);
   if (issued.rows[0]) return { id: issued.rows[0].id, noticeNo: issued.rows[0].notice_no, issuedNow: false };
-  const { renderer, bureauName, bureauNames } = noticeSetup();
+  const renderer = noticeRenderer(ctx);
   const entry = await renderer.entry('urge-notice');
   const law = await renderer.basis('urge-notice', regulationFor(ticket.receivedAt));
   const noticeNo = await nextNoticeNo(db, entry.prefix, Number(shanghaiDate(now).slice(0, 4)));
   const kindLabel = KIND_LABEL[ticket.kind] ?? ticket.kind;
   const bureau = ticket.department!.slice(0, 6);
+  const names = await departmentNames(db, [bureau, ticket.department!]);
   const data = {
-    bureau: bureauNames[bureau] ?? user.bureau.name ?? bureauName,
+    bureau: names.get(bureau) ?? user.bureau.name,
+    unit: { code: ticket.department, name: names.get(ticket.department!) ?? ticket.department },
     notice: { no: noticeNo, title: entry.title, date: chineseDate(now), issuedAt: toShanghaiIso(now) },
     ticket: { ticketNo: ticket.ticketNo, kind: ticket.kind, kindLabel, respondent: ticket.respondent, department: ticket.department },
     law,
