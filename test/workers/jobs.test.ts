@@ -356,9 +356,9 @@ describe('workers: job types', () => {
     it('hotline.reply answers a 12345 ticket on the platform, signed; other channels need no reply', async () => {
       const push = await h.ticket(complaint({ channel: '12345', externalNo: '12345-ORDER-9' }));
       h.hotline.requests.length = 0;
-      expect(await h.runTask('hotline.reply', { variables: { ticketId: push.id, replyContent: '已协调商家退款' } })).to.include({ hotlineReplied: true });
+      expect(await h.runTask('hotline.reply', { variables: { ticketId: push.id, replyContent: '已协调商家退款', department: '370102-DL' } })).to.include({ hotlineReplied: true });
       const [request] = h.hotline.requests;
-      expect(request!.body).to.include({ orderNo: '12345-ORDER-9', ticketNo: push.ticketNo, replyContent: '已协调商家退款' });
+      expect(request!.body).to.include({ orderNo: '12345-ORDER-9', ticketNo: push.ticketNo, replyContent: '已协调商家退款', department: '370102-DL', departmentName: '甸柳市场监管所' });
       const raw = JSON.stringify(request!.body);
       expect(verify12345Signature(request!.headers, raw, { secret: 'hotline-secret' })).to.deep.equal({ ok: true });
       const other = await h.ticket(complaint());

@@ -7,6 +7,7 @@ import { IncidentError } from '../job-errors.ts';
 import type { JobModule } from '../job-module.ts';
 import { DeliveryError } from '../notify/notifier.ts';
 import { actorOf, jobTicket } from './job-ticket.ts';
+import { departmentName } from './notice-view.ts';
 
 export const hotlineReply: JobModule = {
   type: 'hotline.reply',
@@ -16,11 +17,14 @@ export const hotlineReply: JobModule = {
     if (ticket.channel !== '12345' || !ticket.externalNo) return { hotlineReplied: false };
     const { hotlineReplyUrl: url, hotlineSecret: secret } = ctx.settings;
     if (!url || !secret) throw new IncidentError('没有配置 12345 平台回复接口：请设置 HOTLINE_12345_REPLY_URL 和 HOTLINE_12345_SECRET');
+    const department = typeof job.variables.department === 'string' ? job.variables.department : ticket.department;
     const body = JSON.stringify({
       orderNo: ticket.externalNo,
       ticketNo: ticket.ticketNo,
       replyContent: typeof job.variables.replyContent === 'string' ? job.variables.replyContent : '',
-      department: typeof job.variables.department === 'string' ? job.variables.department : ticket.department,
+      // The code is ours; the platform shows the citizen the handling unit's name.
+      department,
+      departmentName: department ? await departmentName(db, department) : null,
       repliedAt: job.activatedAt.toISOString(),
     });
     const timestamp = String(Math.floor(Date.now() / 1000)); // the signature's replay window is about real time
