@@ -26,7 +26,7 @@ export { complainantKeyOf, respondentKeyOf, dedupKeyOf } from './matching.ts';
 
 export { SUBMISSION_SCHEMA, type TicketSubmission } from './submission.ts';
 export { checkSubmission, type FieldError, type CheckOptions } from './validate-submission.ts';
-export { FIELD_LABELS, labelOf } from './field-labels.ts';
+export { FIELD_LABELS, labelOf, VALUE_LABELS } from './field-labels.ts';
 export { registerTicket, type IntakeDeps, type IntakeOptions, type IntakeOutcome } from './intake.ts';
 export { processVariables, startTicketProcess, startPendingProcesses, type ProcessStartDeps } from './process-start.ts';
 export {
@@ -36,4 +36,7 @@ export {
 export { importTicketsCsv, type CsvImportOptions, type CsvImportResult, type RowError } from './csv-import.ts';
 export { CSV_COLUMNS } from './csv-columns.ts';
 export { addToSupervision, clearSupervision, openSupervision, type SupervisionEntry, type NewSupervisionEntry } from './supervision.ts';
-export { calendarEntries, loadHolidayCalendar, saveCalendarYear } from './holiday-calendar.ts';
+export {
+  calendarEntries, checkCalendarYear, loadHolidayCalendar, rollbackCalendarYear, saveCalendarYear,
+} from './holiday-calendar.ts';
+export { calendarVersion, calendarVersions, diffCalendar, type CalendarChange, type CalendarVersion } from './holiday-calendar-versions.ts';

@@ -1,6 +1,7 @@
 // Checking resources before they are deployed: BPMN parsed and linted for Camunda 8.8 with the
 // repository's .bpmnlintrc (as `npx bpmnlint` and test/support/processes.ts run it), DMN
-// parsed with dmn-moddle, forms checked for the basics of the form-js schema, and notice
+// parsed with dmn-moddle and then as the engine parses it, each decision dry-run on its sample
+// tickets (dry-run.ts), forms checked for the basics of the form-js schema, and notice
 // templates compiled with handlebars. Nothing here talks to the engine: its own validation at
 // deploy time is the final check.
 import crypto from 'node:crypto';
@@ -9,6 +10,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
+import { dryRun, parseForDryRun, type SampleRun } from './dry-run.ts';
 
 const require = createRequire(import.meta.url);
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -47,6 +49,8 @@ export interface CheckResult {
   ok: boolean;
   problems: Problem[];
   resources: ResourceFacts[];
+  /** The DMN decisions' results on their sample tickets. */
+  samples: SampleRun[];
 }
 
 export const KIND_LABEL: Record<ResourceKind, string> = { process: '流程', decision: '决策', form: '表单', template: '通知模板' };
@@ -62,9 +66,11 @@ export function kindOf(name: string): ResourceKind | undefined {
 
 export const checksumOf = (content: string) => crypto.createHash('sha256').update(content, 'utf8').digest('hex');
 
-export async function checkResources(resources: ResourceInput[]): Promise<CheckResult> {
+/** `now` is the clock of now() and today() in the decisions' FEEL during the dry run. */
+export async function checkResources(resources: ResourceInput[], now: () => Date = () => new Date()): Promise<CheckResult> {
   const problems: Problem[] = [];
   const facts: ResourceFacts[] = [];
+  const samples: SampleRun[] = [];
   const names = new Set<string>();
   for (const resource of resources) {
     const kind = kindOf(resource.name);
@@ -79,7 +85,7 @@ export async function checkResources(resources: ResourceInput[]): Promise<CheckR
     const found: Problem[] = [];
     try {
       if (kind === 'process') await checkBpmn(resource, fact, found);
-      else if (kind === 'decision') await checkDmn(resource, fact, found);
+      else if (kind === 'decision') samples.push(...await checkDmn(resource, fact, found, now));
       else if (kind === 'form') checkForm(resource, fact, found);
       else checkTemplate(resource, fact, found);
     } catch (err) {
@@ -98,7 +104,7 @@ export async function checkResources(resources: ResourceInput[]): Promise<CheckR
       seen.set(key, fact.name);
     }
   }
-  return { ok: !problems.some((p) => p.severity === 'error'), problems, resources: facts };
+  return { ok: !problems.some((p) => p.severity === 'error'), problems, resources: facts, samples };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -231,7 +237,7 @@ export function lintMessageZh(rule: string, message: string, data?: any): string
 // ---------------------------------------------------------------------------------------------
 // DMN
 
-async function checkDmn(resource: ResourceInput, fact: ResourceFacts, problems: Problem[]): Promise<void> {
+async function checkDmn(resource: ResourceInput, fact: ResourceFacts, problems: Problem[], now: () => Date): Promise<SampleRun[]> {
   const moduleName = 'dmn-moddle'; // ESM-only and untyped
   const DmnModdle: any = await import(moduleName);
   const Ctor = DmnModdle.DmnModdle ?? DmnModdle.default;
@@ -240,7 +246,7 @@ async function checkDmn(resource: ResourceInput, fact: ResourceFacts, problems: 
     parsed = await new Ctor().fromXML(resource.content, 'dmn:Definitions');
   } catch (err) {
     problems.push({ file: resource.name, severity: 'error', message: `DMN 文件无法解析：${(err as Error).message}` });
-    return;
+    return [];
   }
   for (const warning of parsed.warnings) {
     problems.push({ file: resource.name, elementId: warning.element?.id, severity: 'warning', message: `DMN 内容有无法识别的部分：${warning.message}` });
@@ -274,6 +280,9 @@ async function checkDmn(resource: ResourceInput, fact: ResourceFacts, problems: 
       problems.push({ file: resource.name, elementId: decision.id, severity: 'error', message: `决策「${decision.name ?? decision.id}」的文字表达式为空` });
     }
   }
+  if (problems.some((p) => p.severity === 'error')) return [];
+  const drg = await parseForDryRun(resource.name, resource.content, problems);
+  return drg ? dryRun(resource.name, drg, problems, now) : [];
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -28,7 +28,7 @@ export const checkFailed = (problems: Problem[]) =>
   new HttpError(400, 'CHECK_FAILED', `检查未通过：${problems.filter((p) => p.severity === 'error').length} 个错误，未部署`, undefined, { problems });
 
 export async function deploy(ctx: ServerContext, user: SessionUser | undefined, resources: ResourceInput[], rolledBackFrom?: string): Promise<DeployResult> {
-  const checked = await checkResources(resources);
+  const checked = await checkResources(resources, ctx.clock);
   const templates = checked.resources.filter((r) => r.kind === 'template');
   const problems = [
     ...checked.problems,

@@ -1,8 +1,13 @@
 // Deployments without restarting (process admins): check, deploy, version history, diff
-// against the running version, rollback; and evaluating a deployed decision.
-import { notFound } from '../http/errors.ts';
+// against the running version, rollback; and evaluating a decision, drafted or deployed.
+import { evaluateDecision as evaluateDraft } from '../../engine/dmn/index.ts';
+import { HttpError, invalidField, notFound } from '../http/errors.ts';
 import { checkResources } from '../deployments/check.ts';
 import { deploy } from '../deployments/deploy.ts';
+import type { ServerContext } from '../context.ts';
+import type { Problem } from '../deployments/check.ts';
+import { failureOf, parseForDryRun, type ResultFacts } from '../deployments/dry-run.ts';
+import { compareWithRunning } from '../deployments/running-samples.ts';
 import { engineError, zeebeOf } from '../deployments/engine.ts';
 import { listRunning, runningContent } from '../deployments/running.ts';
 import { deploymentJson, getDeployment, listDeployments, runningDeployment } from '../deployments/store.ts';
@@ -83,17 +88,39 @@ const deployAnswer = {
   },
 };
 
+const sampleRun = {
+  type: 'object',
+  description: '一个样例工单在一个决策上的试算结果',
+  properties: {
+    file: { type: 'string' }, decisionId: { type: 'string' }, decisionName: { type: 'string' }, sample: { type: 'string', description: '样例工单名称' },
+    variables: { type: 'object' }, output: { description: '草稿的结果' }, failure: { type: 'string', description: '草稿试算未通过的原因（中文）' },
+    running: {
+      type: ['object', 'null'], description: '运行中版本的结果；null：该决策尚无运行中的版本',
+      properties: { version: { type: 'integer' }, output: {}, failure: { type: 'string' } },
+    },
+    changed: { type: 'boolean', description: '草稿的结果与运行中版本不同' },
+  },
+};
+
 export const check: Endpoint = {
   summary: '部署前检查（不部署）',
-  description: 'BPMN 按 Camunda 8.8 规则检查（与建模器相同的 bpmnlint 配置），DMN 解析并检查决策表结构，表单检查 id 与组件，通知模板以 handlebars 编译。引擎在部署时还会做最终校验。',
+  description: 'BPMN 按 Camunda 8.8 规则检查（与建模器相同的 bpmnlint 配置），DMN 解析后以 processes/samples/decision-samples.json 的样例工单逐个试算每个决策（失败、或流程需要的输出为空即为错误），并列出各样例在草稿与运行中版本上的结果（samples）；表单检查 id 与组件，通知模板以 handlebars 编译。引擎在部署时还会做最终校验。',
   tag: TAG,
   body: resourcesBody,
   responses: {
-    200: { description: '检查结果', schema: { type: 'object', properties: { ok: { type: 'boolean' }, problems: { type: 'array', items: problem } } } },
+    200: {
+      description: '检查结果',
+      schema: { type: 'object', properties: { ok: { type: 'boolean' }, problems: { type: 'array', items: problem }, samples: { type: 'array', items: sampleRun } } },
+    },
   },
-  async handle({ body }) {
-    const result = await checkResources(body.resources);
-    return { body: { ok: result.ok, problems: result.problems, resources: result.resources.map(({ checksum: _c, ...r }) => r) } };
+  async handle({ ctx, body }) {
+    const result = await checkResources(body.resources, ctx.clock);
+    return {
+      body: {
+        ok: result.ok, problems: result.problems, resources: result.resources.map(({ checksum: _c, ...r }) => r),
+        samples: await compareWithRunning(ctx, result.samples),
+      },
+    };
   },
 };
 
@@ -217,16 +244,18 @@ const parseJson = (text: string | undefined): unknown => {
   }
 };
 
+const evaluatedOutput = { type: 'object', properties: { outputId: { type: 'string' }, outputName: { type: 'string' }, outputValue: {} } };
+
 export const evaluateDecision: Endpoint = {
-  summary: '试算：以已部署的最新版本求值一个决策',
-  description: '结果与 Zeebe EvaluateDecision 的形式相同。请求中的 xml（编辑中的草稿）不参与求值：求值的是引擎中已部署的最新版本（decisionVersion）。',
+  summary: '试算：求值编辑中的草稿，或已部署的最新版本',
+  description: '带 xml（编辑中的草稿）时，在服务端以与引擎相同的 DMN 运行库（Zeebe 8.8 语义）求值草稿，不部署、不经过引擎（source=draft）；不带 xml 时，经 SDK 由引擎求值已部署的最新版本（source=deployed，decisionVersion 为版本号）。结果与 Zeebe EvaluateDecision 的形式相同；求值失败时 failureMessage 为引擎原文，failureReason 为中文说明。',
   tag: TAG,
   body: {
     type: 'object',
     properties: {
       decisionId: { type: 'string', minLength: 1, maxLength: 200, title: '决策编号' },
       variables: { type: 'object', title: '变量', default: {} },
-      xml: { type: 'string', maxLength: 5_000_000, title: '草稿 XML（不参与求值）' },
+      xml: { type: 'string', minLength: 1, maxLength: 5_000_000, title: '草稿 XML', description: '编辑中的 DMN；省略则求值已部署的版本' },
     },
     required: ['decisionId'],
     additionalProperties: false,
@@ -237,41 +266,90 @@ export const evaluateDecision: Endpoint = {
       schema: {
         type: 'object',
         properties: {
-          decisionId: { type: 'string' }, decisionName: { type: 'string' }, decisionVersion: { type: 'integer' }, output: {},
-          evaluatedDecisions: { type: 'array', items: { type: 'object' } }, failedDecisionId: { type: 'string' }, failureMessage: { type: 'string' },
+          source: { type: 'string', enum: ['draft', 'deployed'] },
+          versionLabel: { type: 'string', description: '“草稿”或“已部署第 N 版”' },
+          decisionId: { type: 'string' }, decisionName: { type: 'string' }, decisionVersion: { type: ['integer', 'null'] }, output: {},
+          evaluatedDecisions: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                decisionId: { type: 'string' }, decisionName: { type: 'string' }, output: {},
+                matchedRules: { type: 'array', items: { type: 'object', properties: { ruleId: { type: 'string' }, ruleIndex: { type: 'integer' }, evaluatedOutputs: { type: 'array', items: evaluatedOutput } } } },
+              },
+            },
+          },
+          failedDecisionId: { type: 'string' }, failureMessage: { type: 'string' }, failureReason: { type: 'string', description: '求值失败的中文说明' },
         },
       },
     },
   },
   async handle({ ctx, body }) {
-    const zeebe = zeebeOf(ctx);
-    let answer: Awaited<ReturnType<typeof zeebe.evaluateDecision>>;
-    try {
-      answer = await zeebe.evaluateDecision({ decisionId: body.decisionId, variables: body.variables ?? {} });
-    } catch (err) {
-      throw engineError(err, `试算决策 ${body.decisionId} `);
-    }
-    return {
-      body: {
-        decisionId: answer.decisionId,
-        decisionName: answer.decisionName,
-        decisionVersion: Number(answer.decisionVersion),
-        decisionKey: String(answer.decisionKey),
-        output: parseJson(answer.decisionOutput),
-        evaluatedDecisions: (answer.evaluatedDecisions ?? []).map((d) => ({
-          decisionId: d.decisionId,
-          decisionName: d.decisionName,
-          decisionVersion: Number(d.decisionVersion),
-          output: parseJson(d.decisionOutput),
-          matchedRules: (d.matchedRules ?? []).map((r) => ({
-            ruleId: r.ruleId,
-            ruleIndex: Number(r.ruleIndex),
-            evaluatedOutputs: (r.evaluatedOutputs ?? []).map((o) => ({ outputId: o.outputId, outputName: o.outputName, outputValue: parseJson(o.outputValue) })),
-          })),
-        })),
-        ...(answer.failedDecisionId ? { failedDecisionId: answer.failedDecisionId } : {}),
-        ...(answer.failureMessage ? { failureMessage: answer.failureMessage } : {}),
-      },
-    };
+    return { body: body.xml === undefined ? await evaluateDeployed(ctx, body) : await evaluateDraftXml(ctx.clock, body) };
   },
 };
+
+type EvaluateBody = { decisionId: string; variables?: Record<string, unknown>; xml?: string };
+
+const failureFields = (result: ResultFacts) => (result.failureMessage
+  ? { ...(result.failedDecisionId ? { failedDecisionId: result.failedDecisionId } : {}), failureMessage: result.failureMessage, failureReason: failureOf(result, []) }
+  : {});
+
+async function evaluateDraftXml(now: () => Date, body: EvaluateBody) {
+  const problems: Problem[] = [];
+  const drg = await parseForDryRun('草稿', body.xml!, problems);
+  if (!drg) {
+    const message = problems[0]!.message;
+    throw new HttpError(400, 'DRAFT_INVALID', `草稿无法求值：${message}`, [{ path: 'xml', message }]);
+  }
+  const decision = drg.decisions.find((d) => d.id === body.decisionId);
+  if (!decision) throw invalidField('decisionId', `草稿中没有编号为 ${body.decisionId} 的决策，请从草稿的决策中选择`);
+  const result = evaluateDraft(drg, body.decisionId, body.variables ?? {}, { now });
+  const names = new Map(drg.decisions.map((d) => [d.id, d.name]));
+  return {
+    source: 'draft',
+    versionLabel: '草稿',
+    decisionId: decision.id,
+    decisionName: decision.name,
+    decisionVersion: null,
+    output: result.decisionOutput,
+    evaluatedDecisions: result.evaluatedDecisions.map((d) => ({
+      decisionId: d.decisionId, decisionName: d.decisionName || names.get(d.decisionId), output: d.decisionOutput, matchedRules: d.matchedRules,
+    })),
+    ...failureFields(result),
+  };
+}
+
+async function evaluateDeployed(ctx: ServerContext, body: EvaluateBody) {
+  const zeebe = zeebeOf(ctx);
+  let answer: Awaited<ReturnType<typeof zeebe.evaluateDecision>>;
+  try {
+    answer = await zeebe.evaluateDecision({ decisionId: body.decisionId, variables: (body.variables ?? {}) as never });
+  } catch (err) {
+    throw engineError(err, `试算决策 ${body.decisionId} `);
+  }
+  const version = Number(answer.decisionVersion);
+  const evaluatedDecisions = (answer.evaluatedDecisions ?? []).map((d) => ({
+    decisionId: d.decisionId,
+    decisionName: d.decisionName,
+    decisionVersion: Number(d.decisionVersion),
+    output: parseJson(d.decisionOutput),
+    matchedRules: (d.matchedRules ?? []).map((r) => ({
+      ruleId: r.ruleId,
+      ruleIndex: Number(r.ruleIndex),
+      evaluatedOutputs: (r.evaluatedOutputs ?? []).map((o) => ({ outputId: o.outputId, outputName: o.outputName, outputValue: parseJson(o.outputValue) })),
+    })),
+  }));
+  const output = parseJson(answer.decisionOutput);
+  return {
+    source: 'deployed',
+    versionLabel: `已部署第 ${version} 版`,
+    decisionId: answer.decisionId,
+    decisionName: answer.decisionName,
+    decisionVersion: version,
+    decisionKey: String(answer.decisionKey),
+    output,
+    evaluatedDecisions,
+    ...failureFields({ decisionId: answer.decisionId, decisionOutput: output, evaluatedDecisions, failedDecisionId: answer.failedDecisionId || undefined, failureMessage: answer.failureMessage || undefined }),
+  };
+}

@@ -3,17 +3,22 @@
 // in full only for the roles that need it, and every full view goes into the audit trail.
 import {
   appendAudit, auditOf, CATEGORIES, CHANNELS, deadlinesOf, getNotice, getTicket, handleVerified12345Push, linksOf, noticesOf,
-  registerTicket, TICKET_KINDS, TICKET_STATUSES, toListItem, uploadedAttachments, type FieldError, type Push12345, type Ticket,
+  registerTicket, SATISFACTION, TICKET_KINDS, TICKET_STATUSES, toListItem, uploadedAttachments, type FieldError, type Push12345, type Ticket,
 } from '../../tickets/index.ts';
 import { maskAddress, maskIdNumber, maskPhone } from '../../domain/index.ts';
 import type { SessionUser } from '../auth/session-user.ts';
 import type { ServerContext } from '../context.ts';
 import { badRequest, forbidden, HttpError, notFound, type ErrorDetail } from '../http/errors.ts';
-import { canSee, seesFullData, visibilityOf } from '../tickets/access.ts';
+import { canSee, seesFullData, visibilityOf, type TicketVisibility } from '../tickets/access.ts';
 import { restOf } from '../tickets/inbox.ts';
 import { processPathsOf } from '../tickets/process-path.ts';
-import { searchTickets, TICKET_FLAGS, validCursor } from '../tickets/search.ts';
-import type { Endpoint } from './endpoint.ts';
+import { EXPORT_MAX_ROWS, ticketsXlsx } from '../tickets/export.ts';
+import {
+  PERSONAL_FILTERS, personalSearchVisibility, searchTickets, storedPhone, TICKET_FLAGS, validCursor, type TicketSearch,
+} from '../tickets/search.ts';
+import { audit } from '../org/audit.ts';
+import { attachment, unitsInScope, XLSX_TYPE } from '../statistics/index.ts';
+import type { Call, Endpoint } from './endpoint.ts';
 import { idParams, uuid } from './schemas.ts';
 
 const TAG = '工单';
@@ -87,34 +92,123 @@ export const push12345: Endpoint = {
   },
 };
 
+const text = (title: string, maxLength = 100) => ({ type: 'string', maxLength, title });
+const day = (title: string) => ({ type: 'string', format: 'date', title, description: '日期，如 2026-10-09（北京时间）' });
+
+/** The filters of the list and its export. */
+const searchFilters = {
+  status: { type: 'array', items: { type: 'string', enum: Object.keys(TICKET_STATUSES) }, title: '状态' },
+  kind: { type: 'string', enum: [...TICKET_KINDS], title: '类型' },
+  channel: { type: 'string', enum: [...CHANNELS], title: '渠道' },
+  category: { type: 'string', enum: [...CATEGORIES], title: '分类' },
+  department: { type: 'string', maxLength: 40, title: '承办单位代码（含下级）' },
+  receivedFrom: { type: 'string', format: 'date-time', title: '登记时间起' },
+  receivedBefore: { type: 'string', format: 'date-time', title: '登记时间止（不含）' },
+  overdue: { type: 'boolean', title: '已超期' },
+  dueToday: { type: 'boolean', title: '今日到期' },
+  reopened: { type: 'boolean', title: '重办' },
+  flags: { type: 'array', items: { type: 'string', enum: TICKET_FLAGS }, title: '标记' },
+  ticketNo: text('工单编号（包含）', 40),
+  externalNo: text('12315/12345 平台编号（包含）', 64),
+  complainantName: text('投诉举报人姓名（完全一致；仅可查看完整个人信息的角色，记入审计）', 50),
+  complainantPhone: { type: 'string', pattern: '^[0-9０-９+()（） -]{3,24}$', title: '投诉举报人电话（完全一致；仅可查看完整个人信息的角色，记入审计）', description: '完整的手机号或固定电话，如 13812345678' },
+  respondentName: text('被投诉举报对象名称（包含）'),
+  respondentUscc: { type: 'string', pattern: '^[0-9A-Za-z]{18}$', title: '被投诉举报对象统一社会信用代码', description: '18 位统一社会信用代码' },
+  regionCode: { type: 'string', pattern: '^[0-9]{2,12}$', title: '被投诉举报对象行政区划代码（含下级）', description: '行政区划代码，如 370102 或 3701' },
+  platform: text('网络交易平台（包含）'),
+  goods: text('商品或服务（包含）'),
+  description: text('事实描述（包含）', 200),
+  dueFrom: day('办理期限起（未完成的限时环节）'),
+  dueTo: day('办理期限止（含当日）'),
+  dueWithin: { type: 'integer', minimum: 0, maximum: 60, title: '几个工作日内到期（0 为今日，不含已超期）' },
+  closedFrom: { type: 'string', format: 'date-time', title: '办结时间起' },
+  closedBefore: { type: 'string', format: 'date-time', title: '办结时间止（不含）' },
+  satisfaction: { type: 'array', items: { type: 'string', enum: [...SATISFACTION] }, title: '满意度' },
+  amountRecovered: { type: 'boolean', title: '有挽回经济损失' },
+};
+
+const personalFilters = (q: TicketSearch) => PERSONAL_FILTERS.filter((f) => q[f]?.trim());
+
+/** Where the search runs: personal-data filters only for the roles that see it, on the tickets they see it on. */
+async function searchVisibility({ ctx, user }: Call, q: TicketSearch): Promise<TicketVisibility> {
+  const visibility = await visibilityOf(ctx.pool, user!);
+  const personal = personalFilters(q);
+  if (!personal.length) return visibility;
+  const narrowed = await personalSearchVisibility(ctx.pool, user!, visibility);
+  if (!narrowed) throw forbidden(`您的角色无权按投诉举报人个人信息查询（${personal.map((f) => `query.${f}`).join('、')}）`);
+  return narrowed;
+}
+
+/** Each search by personal data goes into the account audit trail, with what was looked for masked. */
+async function auditPersonalSearch({ ctx, user, req, res }: Call, q: TicketSearch, found: Ticket[]): Promise<void> {
+  if (!personalFilters(q).length) return;
+  await audit(ctx, req, res, {
+    action: 'ticket.personalDataSearched',
+    actor: { id: user!.id, login: user!.login },
+    after: {
+      roles: user!.roles,
+      complainantName: q.complainantName?.trim() ? `${[...q.complainantName.trim()][0]}*` : undefined,
+      complainantPhone: q.complainantPhone?.trim() ? maskPhone(storedPhone(q.complainantPhone)) : undefined,
+      found: found.map((t) => t.ticketNo),
+    },
+  });
+}
+
 export const list: Endpoint = {
   summary: '工单查询（本人可见范围内，个人信息脱敏）',
+  description: '按投诉举报人姓名、电话查询仅限登记员、法制审核、领导（本人可见范围）和承办人（本部门及下级），每次查询都记入审计；其他角色返回 403。',
   tag: TAG,
   query: {
     type: 'object',
     properties: {
-      status: { type: 'array', items: { type: 'string', enum: Object.keys(TICKET_STATUSES) }, title: '状态' },
-      kind: { type: 'string', enum: [...TICKET_KINDS], title: '类型' },
-      channel: { type: 'string', enum: [...CHANNELS], title: '渠道' },
-      category: { type: 'string', enum: [...CATEGORIES], title: '分类' },
-      department: { type: 'string', maxLength: 40, title: '承办单位代码（含下级）' },
-      receivedFrom: { type: 'string', format: 'date-time', title: '登记时间起' },
-      receivedBefore: { type: 'string', format: 'date-time', title: '登记时间止（不含）' },
-      overdue: { type: 'boolean', title: '已超期' },
-      dueToday: { type: 'boolean', title: '今日到期' },
-      reopened: { type: 'boolean', title: '重办' },
-      flags: { type: 'array', items: { type: 'string', enum: TICKET_FLAGS }, title: '标记' },
+      ...searchFilters,
       cursor: { type: 'string', maxLength: 200, title: '翻页游标（上一页的 next）' },
       limit: { type: 'integer', minimum: 1, maximum: 200, default: 50, title: '每页条数' },
     },
     additionalProperties: false,
   },
   responses: { 200: { description: '工单', schema: { type: 'object', properties: { items: { type: 'array', items: ticketSummary }, next: { type: 'string' } } } } },
-  async handle({ ctx, user, query }) {
+  async handle(call) {
+    const { query } = call;
     if (query.cursor && !validCursor(query.cursor)) throw badRequest('VALIDATION_FAILED', '翻页游标无效', [{ path: 'query.cursor', message: '翻页游标无效' }]);
-    const visibility = await visibilityOf(ctx.pool, user!);
-    const page = await searchTickets(ctx.pool, visibility, query, ctx.clock());
+    const page = await searchTickets(call.ctx.pool, await searchVisibility(call, query), query, call.ctx.clock());
+    await auditPersonalSearch(call, query, page.tickets);
     return { body: { items: page.tickets.map(toListItem), ...(page.next ? { next: page.next } : {}) } };
+  },
+};
+
+export const exportXlsx: Endpoint = {
+  summary: '导出工单查询结果（Excel，个人信息脱敏）',
+  description: `条件同工单查询；最多 ${EXPORT_MAX_ROWS} 条（最新登记的在前）。`,
+  tag: TAG,
+  query: { type: 'object', properties: searchFilters, additionalProperties: false },
+  responses: { 200: { description: 'Excel 工作簿', contentType: XLSX_TYPE, schema: { type: 'string', format: 'binary' } } },
+  async handle(call) {
+    const visibility = await searchVisibility(call, call.query);
+    const tickets: Ticket[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await searchTickets(call.ctx.pool, visibility, { ...call.query, cursor, limit: 200 }, call.ctx.clock());
+      tickets.push(...page.tickets);
+      cursor = page.next;
+    } while (cursor && tickets.length < EXPORT_MAX_ROWS);
+    tickets.splice(EXPORT_MAX_ROWS);
+    await auditPersonalSearch(call, call.query, tickets);
+    const now = call.ctx.clock();
+    const stamp = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+    call.res.setHeader('Content-Type', XLSX_TYPE);
+    call.res.setHeader('Content-Disposition', attachment(`工单查询-${stamp}.xlsx`, `tickets-${stamp}.xlsx`));
+    call.res.send(await ticketsXlsx(call.ctx.pool, tickets, now));
+  },
+};
+
+export const departments: Endpoint = {
+  summary: '可查询的承办单位（本人可见范围，供选择）',
+  tag: TAG,
+  responses: { 200: { description: '部门树（按路径排序）', schema: { type: 'object', properties: { items: { type: 'array' } } } } },
+  async handle({ ctx, user }) {
+    const units = await unitsInScope(ctx.pool, user!);
+    return { body: { items: units.map(({ code, name, kind, parentCode }) => ({ code, name, kind, parentCode })) } };
   },
 };
 

@@ -141,7 +141,7 @@ describe('server: deployments', function () {
     const deployed = await admin.post('/api/deployments', { resources: [{ name: 'routing.dmn', content: changed }] });
     expect(deployed.body.resources[0]).to.include({ version: 2, changed: true });
 
-    const after = await admin.post('/api/decisions/evaluate', { decisionId: 'routing', variables: PRICE_REPORT, xml: '<ignored/>' });
+    const after = await admin.post('/api/decisions/evaluate', { decisionId: 'routing', variables: PRICE_REPORT });
     expect(after.body).to.deep.include({ decisionVersion: 2 });
     expect(after.body.output).to.deep.include({ department: '370100-XBC' });
     const direct = await engine.zeebe.evaluateDecision({ decisionId: 'routing', variables: PRICE_REPORT });
@@ -196,15 +196,29 @@ describe('server: deployments', function () {
   });
 
   it('answers an engine rejection as 400 with the engine\'s message naming the element', async () => {
-    // The check parses DMN but leaves FEEL to the engine, whose validation at deploy time is the final one.
-    const badFeel = ROUTING.replace('starts with(?, &quot;3701&quot;)', 'starts with(?, &quot;3701&quot;');
-    expect(badFeel).not.to.equal(ROUTING);
-    expect((await admin.post('/api/deployments/check', { resources: [{ name: 'routing.dmn', content: badFeel }] })).body.ok).to.equal(true);
-    const rejected = await admin.post('/api/deployments', { resources: [{ name: 'routing.dmn', content: badFeel }] });
+    // The check lints BPMN but leaves the engine's own limits (ids of at most 255 characters) to
+    // its validation at deploy time, the final one.
+    const longId = 'Work_' + 'x'.repeat(260);
+    const tooLong = bpmn('hot-v3').replace(/"Work"/g, `"${longId}"`).replace('bpmnElement="Work"', `bpmnElement="${longId}"`);
+    expect((await admin.post('/api/deployments/check', { resources: [{ name: 'hot.bpmn', content: tooLong }] })).body.ok).to.equal(true);
+    const rejected = await admin.post('/api/deployments', { resources: [{ name: 'hot.bpmn', content: tooLong }] });
     expect(rejected.status, JSON.stringify(rejected.body)).to.equal(400);
     expect(rejected.body.error.code).to.equal('ENGINE_REJECTED');
-    expect(rejected.body.error.message).to.match(/^部署被引擎拒绝：/).and.to.include('routing.dmn');
-    expect(rejected.body.error.message).to.include("rule 'Rule_1'").and.not.to.include('Command');
+    expect(rejected.body.error.message).to.match(/^部署被引擎拒绝：/).and.to.include('hot.bpmn');
+    expect(rejected.body.error.message).to.include(longId).and.not.to.include('Command');
+    expect((await admin.get('/api/deployments?resourceId=hot-deploy')).body.items.map((i: any) => i.version)).to.deep.equal([2, 1]);
+  });
+
+  it('refuses DMN the engine cannot parse at check time, naming the rule and input', async () => {
+    const badFeel = ROUTING.replace('starts with(?, &quot;3701&quot;)', 'starts with(?, &quot;3701&quot;');
+    expect(badFeel).not.to.equal(ROUTING);
+    const check = await admin.post('/api/deployments/check', { resources: [{ name: 'routing.dmn', content: badFeel }] });
+    expect(check.body.ok).to.equal(false);
+    expect(check.body.problems[0]).to.deep.include({ file: 'routing.dmn', elementId: 'routing', severity: 'error' });
+    expect(check.body.problems[0].message).to.match(/^流程引擎无法解析该 DMN（routing）：/).and.to.include("rule 'Rule_1'").and.to.include("input 'Input_3'");
+    const rejected = await admin.post('/api/deployments', { resources: [{ name: 'routing.dmn', content: badFeel }] });
+    expect(rejected.status, JSON.stringify(rejected.body)).to.equal(400);
+    expect(rejected.body.error.code).to.equal('CHECK_FAILED');
     const history = (await admin.get('/api/deployments?resourceId=Definitions_routing')).body.items;
     expect(history.map((i: any) => i.version)).to.deep.equal([3, 2, 1]);
   });

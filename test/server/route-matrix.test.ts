@@ -137,10 +137,24 @@ describe('server: route × role matrix', function () {
       expect(diagram.scope).to.equal('department');
     });
 
+    it('lets the same roles export the ticket search and list its departments as search tickets', () => {
+      for (const path of ['/api/tickets/export', '/api/tickets/departments']) {
+        expect(find('GET', path).access, path).to.deep.equal(find('GET', '/api/tickets').access);
+        expect(find('GET', path).scope, path).to.equal('department');
+      }
+    });
+
     it('keeps notice templates (文书模板: read, preview, deploy, roll back) to the process administrator alone', () => {
       const templates = ROUTES.filter((r) => r.path.startsWith('/api/notice-templates'));
       expect(templates.map(label)).to.include.members(['GET /api/notice-templates', 'POST /api/notice-templates/preview', 'POST /api/notice-templates/:name', 'POST /api/notice-templates/:name/versions/:version/rollback']);
       for (const route of templates) expect(route.access, label(route)).to.deep.equal({ kind: 'session', roles: ['process-admin'] });
+    });
+
+    it('keeps the holiday calendar (save, check, history, diff, roll back) to the process administrator alone', () => {
+      const calendar = ROUTES.filter((r) => r.path.startsWith('/api/calendar'));
+      expect(calendar.map(label)).to.include.members(['PUT /api/calendar/:year', 'POST /api/calendar/:year/check', 'GET /api/calendar/:year/versions',
+        'GET /api/calendar/:year/versions/:version/diff', 'POST /api/calendar/:year/versions/:version/rollback']);
+      for (const route of calendar) expect(route.access, label(route)).to.deep.equal({ kind: 'session', roles: ['process-admin'] });
     });
 
     it('keeps deployments (check, deploy, history, running versions, roll back) to the process administrator alone', () => {

@@ -1,10 +1,15 @@
 // The DMN editor in the browser alone: open a rules file, see it in Chinese, add a rule,
 // save the XML; the "试算" panel builds its form from the table's inputs and sends the draft
-// to the server's evaluation endpoint.
+// to the server's evaluation endpoint, beside the deployed version. Then on the real product:
+// a cell edited, 试算 shows the draft's result against the deployed one, and the deploy dialog
+// the changes of the sample tickets before the admin confirms.
 import path from 'node:path';
 import { expect } from 'chai';
+import type { Page } from 'playwright-core';
+import { PROCESSES } from '../support/processes.ts';
 import type { UiBrowser } from './support/browser.ts';
 import { openFile, saveAndRead, openEditor, type EditorSession } from './support/editor-page.ts';
+import { signInAs, startUiProduct, type UiProduct } from './support/product.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, 'fixtures');
 
@@ -45,7 +50,7 @@ describe('admin-ui: DMN editor', function () {
     expect(await field('amount').locator('.el-input-number').count()).to.equal(1);
   });
 
-  it('sends the draft and the variables to the evaluation endpoint, and says when the server has none', async () => {
+  it('sends the draft, and the same variables without it for the deployed version, and says when the server has none', async () => {
     const { page } = ui;
     await field('category').locator('input').fill('食品药品安全');
     await field('regionCode').locator('input').fill('310101');
@@ -54,41 +59,13 @@ describe('admin-ui: DMN editor', function () {
     await page.locator('[data-test=try-unavailable]').getByText('POST /api/decisions/evaluate').waitFor();
 
     const sent = editor.server.apiRequests.filter((r) => r.path === '/api/decisions/evaluate');
-    expect(sent).to.have.length(1);
-    expect(sent[0]!.method).to.equal('POST');
-    const body = sent[0]!.body as { xml: string; decisionId: string; variables: unknown };
-    expect(body.decisionId).to.equal('complaint_routing');
-    expect(body.variables).to.deep.equal({ category: '食品药品安全', regionCode: '310101', amount: 200000 });
-    expect(body.xml).to.contain('<decision id="complaint_routing" name="投诉举报分派">');
-  });
-
-  it('shows the matched rules and the result the server answers', async () => {
-    const { page } = ui;
-    // The response as the UI reads it (admin-ui/src/editors/dmn/evaluator.ts), answered in the
-    // browser until the server has the endpoint; then this test runs against the server.
-    await page.route('**/api/decisions/evaluate', (route) => route.fulfill({
-      status: 200,
-      contentType: 'application/json',
-      body: JSON.stringify({
-        decisionId: 'complaint_routing',
-        output: { department: '市市场监督管理局执法总队', deadlineDays: 5 },
-        evaluatedDecisions: [{
-          decisionId: 'complaint_routing', decisionName: '投诉举报分派',
-          output: { department: '市市场监督管理局执法总队', deadlineDays: 5 },
-          matchedRules: [{ ruleId: 'rule_food_major', ruleIndex: 1, evaluatedOutputs: [
-            { outputId: 'routing_department', outputName: 'department', outputValue: '市市场监督管理局执法总队' },
-            { outputId: 'routing_deadline', outputName: 'deadlineDays', outputValue: 5 },
-          ] }],
-        }],
-      }),
-    }));
-    await page.locator('[data-test=try-run]').click();
-    const outcome = page.locator('[data-test=try-outcome]');
-    await outcome.getByText('第 1 条').waitFor();
-    expect(await outcome.innerText()).to.contain('department = "市市场监督管理局执法总队"');
-    expect(await page.locator('[data-test=try-output]').innerText()).to.equal('{"department":"市市场监督管理局执法总队","deadlineDays":5}');
-    await ui.screenshot('dmn-editor');
-    await page.unroute('**/api/decisions/evaluate');
+    expect(sent).to.have.length(2);
+    const bodies = sent.map((r) => r.body as { xml?: string; decisionId: string; variables: unknown });
+    const draft = bodies.find((b) => b.xml !== undefined)!;
+    expect(draft.decisionId).to.equal('complaint_routing');
+    expect(draft.variables).to.deep.equal({ category: '食品药品安全', regionCode: '310101', amount: 200000 });
+    expect(draft.xml).to.contain('<decision id="complaint_routing" name="投诉举报分派">');
+    expect(bodies.find((b) => b.xml === undefined)).to.deep.equal({ decisionId: 'complaint_routing', variables: draft.variables });
   });
 
   it('adds a rule and saves the XML', async () => {
@@ -117,5 +94,75 @@ describe('admin-ui: DMN editor', function () {
 
   it('had no page errors and no content security policy refusals', () => {
     expect(ui.problems).to.deep.equal([]);
+  });
+});
+
+/** Replaces the text of a decision table cell, as a person types it. */
+async function editCell(page: Page, elementId: string, text: string) {
+  const cell = page.locator(`td[data-element-id="${elementId}"] [contenteditable]`);
+  await cell.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(text);
+}
+
+describe('admin-ui: DMN editor on the product — 试算 on the draft against the deployed rule, sample changes before deploying', function () {
+  this.timeout(300_000);
+  let p: UiProduct;
+
+  before(async () => { p = await startUiProduct(); });
+  after(async () => { await p?.stop(); });
+
+  const field = (expression: string) => p.ui.page.locator(`[data-test="try-field-${expression}"]`);
+
+  it('shows the edited routing rule\'s department for the draft beside the deployed version\'s', async () => {
+    const { page } = p.ui;
+    await signInAs(page, p.base, 'process-admin');
+    await page.goto(`${p.base}/process/rules`);
+    await page.locator('[data-test=dmn-editor] .tjs-table').waitFor();
+    await openFile(page, path.join(PROCESSES, 'routing.dmn'));
+    await page.locator('td[data-element-id="LiteralExpression_5_1"]').waitFor();
+    await editCell(page, 'LiteralExpression_5_1', '"370102-YJ"');
+    await editCell(page, 'LiteralExpression_5_3', '"姚家市场监管所"');
+
+    await field('kind').locator('input').fill('complaint');
+    await field('category').locator('input').fill('食品药品安全');
+    await field('regionCode').locator('input').fill('370102');
+    await page.locator('[data-test=try-run]').click();
+    await page.locator('[data-test=try-compare-summary]').waitFor();
+    expect(await page.locator('[data-test=try-output]').innerText()).to.equal('{"department":"370102-YJ","bureau":"370102","departmentName":"姚家市场监管所"}');
+    expect(await page.locator('[data-test=try-deployed-label]').innerText()).to.equal('已部署第 1 版');
+    expect(await page.locator('[data-test=try-compare-summary]').innerText()).to.equal('草稿与已部署第 1 版有 2 项结果不同');
+    expect(await page.locator('[data-test=try-diff-row]').allInnerTexts()).to.deep.equal([
+      'department\t"370102-YJ"\t"370102-DL"',
+      'departmentName\t"姚家市场监管所"\t"甸柳市场监管所"',
+    ]);
+    expect(await page.locator('[data-test=try-same-row]').allInnerTexts()).to.have.length.above(0);
+    // The draft's matched rule, by its number in the table (Rule_5 is the fifth).
+    await page.locator('[data-test=try-outcome]').getByText('第 5 条').first().waitFor();
+    await p.ui.screenshot('dmn-try-draft-vs-deployed');
+  });
+
+  it('shows in the deploy dialog which sample tickets the change reroutes, and deploys once confirmed', async () => {
+    const { page } = p.ui;
+    await page.locator('[data-test=deploy]').click();
+    const dialog = page.locator('.el-dialog[data-test=deploy-check]');
+    await dialog.locator('[data-test=sample-summary]').waitFor();
+    expect(await dialog.locator('[data-test=sample-summary]').innerText()).to.equal('2 个样例工单的结果将改变（共 8 个）');
+    const changed = dialog.locator('.sample-row-changed');
+    expect(await changed.count()).to.equal(2);
+    expect(await changed.first().innerText()).to.contain('济南历下区食品投诉').and.to.contain('第 1 版')
+      .and.to.contain('department："370102-DL" → "370102-YJ"').and.to.contain('departmentName："甸柳市场监管所" → "姚家市场监管所"');
+    expect(await dialog.locator('.sample-row-same').count()).to.equal(6);
+    await p.ui.screenshot('dmn-deploy-sample-changes');
+
+    await dialog.locator('[data-test=deploy-confirm]').click();
+    const result = page.locator('[data-test=deploy-result]');
+    await result.waitFor();
+    expect(await result.innerText()).to.contain('已部署为第 2 版');
+    await page.locator('.el-message-box').getByRole('button', { name: '知道了' }).click();
+  });
+
+  it('had no page errors and no content security policy refusals', () => {
+    expect(p.ui.problems).to.deep.equal([]);
   });
 });

@@ -77,7 +77,15 @@ describe('admin-ui: changing rules and flows, version history, diff and rollback
     await editCell(page, 'LiteralExpression_5_1', '"370102-YJ"');
     await editCell(page, 'LiteralExpression_5_3', '"姚家市场监管所"');
     await p.ui.screenshot('rules-edited');
-    expect(await deploy(page)).to.contain('已部署为第 2 版');
+    // Rules are dry-run on the sample tickets first; the dialog shows the change before deploying.
+    await page.locator('[data-test=deploy]').click();
+    const check = page.locator('.el-dialog[data-test=deploy-check]');
+    await check.locator('.sample-row-changed', { hasText: '济南历下区食品投诉' }).waitFor();
+    await check.locator('[data-test=deploy-confirm]').click();
+    const result = page.locator('[data-test=deploy-result]');
+    await result.waitFor();
+    expect(await result.innerText()).to.contain('已部署为第 2 版');
+    await page.locator('.el-message-box').getByRole('button', { name: '知道了' }).click();
 
     expect(await departmentOf(jinanComplaint({
       complainant: { name: '吴九', phone: '13805319999', idType: 'resident_id', idNumber: ID_CARD('37010219700707001'), address: '济南市历下区姚家街道', consentPublish: false, consentMediation: true },

@@ -214,7 +214,10 @@ describe('staff pages: register a complaint, work it through the inbox to closin
   it('the handler finds the ticket in 工单查询 with personal data masked', async () => {
     await signInAs(page, p.base, 'handler');
     await page.goto(`${p.base}/work/tickets`);
+    // 类型 and 有挽回经济损失 are under 更多条件.
+    await page.locator('[data-test="q-more"]').click();
     await pick('q-kind', '投诉');
+    await page.locator('[data-test="q-amountRecovered"]').click();
     await page.locator('[data-test="q-search"]').click();
     const row = page.locator('[data-test="tickets-table"] .el-table__row', { hasText: ticketNo }).first();
     await row.waitFor();

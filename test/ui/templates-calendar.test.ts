@@ -1,7 +1,8 @@
 // 文书模板 and 节假日日历 on the real product, and the forced password change: the process
 // admin edits a notice template and sees the preview follow, is refused a broken one with the
 // problem shown, deploys, compares and rolls back; marks a day of a year not yet entered and
-// saves it; a new account is sent to change its password before anything else.
+// saves it, saves again, compares with the first version on the calendar and rolls back to it;
+// a new account is sent to change its password before anything else.
 import { expect } from 'chai';
 import { Client, LOGIN_OF_ROLE, PASSWORD, departmentId } from '../server/support.ts';
 import { signInAs, startUiProduct, type UiProduct } from './support/product.ts';
@@ -103,9 +104,16 @@ describe('admin-ui: notice templates, holiday calendar and the forced password c
     await page.locator('input[name=holidayName]').fill('春节');
     await page.locator(`[data-date="${next}-02-06"]`).click();
     expect(await page.locator(`[data-date="${next}-01-01"]`).getAttribute('class')).to.contain('holiday');
-    expect(await page.locator(`[data-date="${next}-02-06"]`).getAttribute('class')).to.contain('workday');
+    expect(await page.locator(`[data-date="${next}-02-06"]`).getAttribute('class')).to.contain('workday').and.contain('pending');
+    await page.locator('[data-test=dirty]', { hasText: '未保存的修改 2 处' }).waitFor();
+    // 保存 first shows what will change against the version in force (none yet).
     await page.locator('[data-test=save]').click();
-    await page.locator('.el-message--success', { hasText: `${next} 年的节假日安排已保存` }).waitFor();
+    const toSave = page.locator('.el-dialog [data-test=changes] li');
+    await toSave.first().waitFor();
+    expect(await toSave.allInnerTexts()).to.have.length(2);
+    expect((await toSave.allInnerTexts()).join('\n')).to.contain('新增 放假（元旦）').and.contain('新增 调休上班（春节）');
+    await page.locator('[data-test=confirm-save]').click();
+    await page.locator('.el-message--success', { hasText: `${next} 年的节假日安排已保存为第 1 版` }).waitFor();
     const saved = await p.env.t.pool.query(`SELECT to_char(date, 'YYYY-MM-DD') AS date, kind, name FROM holiday_calendar_entries WHERE extract(year FROM date) = $1 ORDER BY date`, [next]);
     expect(saved.rows).to.deep.equal([{ date: `${next}-01-01`, kind: 'holiday', name: '元旦' }, { date: `${next}-02-06`, kind: 'workday', name: '春节' }]);
     await page.locator('[data-test=year-status]', { hasText: '本局录入' }).waitFor();
@@ -118,6 +126,63 @@ describe('admin-ui: notice templates, holiday calendar and the forced password c
     await page.locator('[data-test=year-status]', { hasText: '内置数据' }).waitFor();
     expect(await page.locator('[data-date="2026-02-17"]').getAttribute('class')).to.contain('holiday').and.contain('builtin');
     expect(await page.locator('[data-date="2026-02-17"]').getAttribute('title')).to.equal('放假：春节（内置）');
+    expect(p.ui.problems).to.deep.equal([]);
+  });
+
+  it('saves the year again, shows its history, compares with the first version on the calendar and rolls back', async () => {
+    const { page } = p.ui;
+    const next = new Date().getFullYear() + 1;
+    const entries = async () => (await p.env.t.pool.query(
+      `SELECT to_char(date, 'YYYY-MM-DD') AS date, kind, name FROM holiday_calendar_entries WHERE extract(year FROM date) = $1 ORDER BY date`, [next])).rows;
+    const first = await entries();
+    await page.goto(`${p.base}/process/calendar`);
+    await page.locator('[data-test=year]').click();
+    await page.locator('.el-select-dropdown__item', { hasText: `${next} 年（已录入）` }).click();
+    await page.locator('[data-test=in-force]', { hasText: '第 1 版' }).waitFor();
+
+    // Second save: one more day off, the make-up working day withdrawn.
+    await page.locator('input[name=holidayName]').fill('元旦');
+    await page.locator(`[data-date="${next}-01-02"]`).click();
+    await page.locator('[data-test=mode-normal]').click();
+    await page.locator(`[data-date="${next}-02-06"]`).click();
+    await page.locator('[data-test=save]').click();
+    const toSave = page.locator('.el-dialog [data-test=changes] li');
+    await toSave.first().waitFor();
+    expect(await toSave.allInnerTexts()).to.have.length(2);
+    expect(await toSave.nth(0).innerText()).to.contain('新增').and.contain('放假（元旦）');
+    expect(await toSave.nth(1).innerText()).to.contain('删除').and.contain('调休上班（春节）');
+    await page.locator('[data-test=confirm-save]').click();
+    await page.locator('.el-message--success', { hasText: '已保存为第 2 版' }).waitFor();
+    await page.locator('[data-test=in-force]', { hasText: '第 2 版' }).waitFor();
+    expect(await entries()).to.deep.equal([{ date: `${next}-01-01`, kind: 'holiday', name: '元旦' }, { date: `${next}-01-02`, kind: 'holiday', name: '元旦' }]);
+
+    // 历史版本: who and when; 对比 lists the days and marks them on the calendar.
+    await page.locator('[data-test=history]').click();
+    const drawer = page.locator('.el-drawer', { hasText: '历史版本' });
+    const { rows: [admin] } = await p.env.t.pool.query("SELECT display_name FROM users WHERE login = 'liucheng'");
+    await drawer.locator('.el-table__row', { hasText: '第 1 版' }).filter({ hasText: admin.display_name }).waitFor();
+    await drawer.locator('.el-table__row', { hasText: '第 2 版' }).filter({ hasText: '生效中' }).waitFor();
+    await page.locator('[data-test=compare-1]').click();
+    const diff = page.locator('[data-test=diff] [data-test=changes] li');
+    await diff.first().waitFor();
+    expect(await diff.evaluateAll((items) => items.map((li) => [li.getAttribute('data-day'), li.className]))).to.deep.equal([[`${next}-01-02`, 'added'], [`${next}-02-06`, 'removed']]);
+    expect(await page.locator(`[data-date="${next}-01-02"]`).getAttribute('class')).to.contain('diff-added');
+    expect(await page.locator(`[data-date="${next}-02-06"]`).getAttribute('class')).to.contain('diff-removed');
+    expect(await page.locator(`[data-date="${next}-01-01"]`).getAttribute('class')).not.to.contain('diff-');
+    await page.locator('[data-test=comparing]', { hasText: '2 处不同' }).waitFor();
+    await p.ui.screenshot('holiday-calendar-history');
+
+    // 回滚 to the first version, after confirmation: a third version with its days.
+    await page.locator('[data-test=rollback-1]').click();
+    await page.locator('.el-message-box').getByRole('button', { name: '回滚' }).click();
+    await page.locator('.el-message--success', { hasText: '现为第 3 版' }).waitFor();
+    await drawer.locator('.el-table__row', { hasText: '第 3 版' }).filter({ hasText: '回滚自第 1 版' }).waitFor();
+    await page.locator('[data-test=comparing]').waitFor({ state: 'detached' });
+    expect(await entries()).to.deep.equal(first);
+    const versions = await p.env.t.pool.query('SELECT version, rolled_back_from FROM holiday_calendar_versions WHERE year = $1 ORDER BY version', [next]);
+    expect(versions.rows).to.deep.equal([{ version: 1, rolled_back_from: null }, { version: 2, rolled_back_from: null }, { version: 3, rolled_back_from: 1 }]);
+    await page.keyboard.press('Escape');
+    expect(await page.locator(`[data-date="${next}-02-06"]`).getAttribute('class')).to.contain('workday');
     expect(p.ui.problems).to.deep.equal([]);
   });
 

@@ -1,8 +1,12 @@
 // Deploying a model from an editor: POST /api/deployments with the file, and the answer as
-// Chinese text for a message box (the new version, or the problems that stopped it).
+// Chinese text for a message box (the new version, or the problems that stopped it). Rules go
+// through POST /api/deployments/check first: its dry run on the sample tickets shows what the
+// change changes (样例工单的结果变化) before the admin confirms.
 import { api, ApiError } from '../../api.ts';
+import { compareOutputs, showValue } from '../dmn/compare.ts';
 
 export const DEPLOY_ENDPOINT = '/api/deployments';
+export const CHECK_ENDPOINT = '/api/deployments/check';
 
 export interface DeployedResource {
   id: string | null;
@@ -53,4 +57,35 @@ export async function deployResource(name: string, content: string): Promise<Dep
       lines: [err.message, ...errors.map((p) => (p.elementId && !p.message.includes(p.elementId) ? `${p.elementId}：${p.message}` : p.message))],
     };
   }
+}
+
+/** One sample ticket through one decision: the draft's result and the running version's. */
+export interface SampleRun {
+  file: string;
+  decisionId: string;
+  decisionName: string;
+  sample: string;
+  variables: Record<string, unknown>;
+  output: unknown;
+  failure?: string;
+  running?: { version: number; output: unknown; failure?: string } | null;
+  changed?: boolean;
+}
+
+export interface CheckAnswer {
+  ok: boolean;
+  problems: DeployProblem[];
+  samples: SampleRun[];
+}
+
+export const checkResource = (name: string, content: string) =>
+  api.post<CheckAnswer>(CHECK_ENDPOINT, { resources: [{ name, content }] }, { quiet: true });
+
+/** What a sample's result does on deploying, in Chinese: 不变, 新决策, or each changed output `旧 → 新`. */
+export function sampleChange(run: SampleRun): { status: 'same' | 'changed' | 'new' | 'failed'; text: string } {
+  if (run.failure) return { status: 'failed', text: run.failure };
+  if (!run.running) return { status: 'new', text: `新决策：${showValue(run.output)}` };
+  if (!run.changed) return { status: 'same', text: '不变' };
+  const rows = compareOutputs(run.output, run.running.output).filter((r) => r.differs);
+  return { status: 'changed', text: rows.map((r) => `${r.key}：${showValue(r.deployed)} → ${showValue(r.draft)}`).join('；') };
 }
