@@ -7,6 +7,7 @@ import {
   type CalendarVersion,
 } from '../../tickets/index.ts';
 import { HttpError, notFound } from '../http/errors.ts';
+import { retryCalendarIncidents } from '../supervision/index.ts';
 import type { Endpoint } from './endpoint.ts';
 
 const TAG = '规则';
@@ -57,6 +58,7 @@ const saveAnswer = {
     entries: { type: 'array', items: entry },
     version: { type: ['integer', 'null'], description: '生效的版本号' },
     changed: { type: 'boolean', description: 'false：与生效版本相同，未产生新版本' },
+    resumed: { type: 'integer', description: '因缺少该年日历而停在异常处、现已重试的流程数（仅保存时）' },
   },
 };
 
@@ -112,11 +114,12 @@ export const saveYear: Endpoint = {
   params: yearParams,
   body: entriesBody,
   responses: { 200: { description: '保存后的该年安排与版本号', schema: saveAnswer } },
-  async handle({ ctx, user, params, body }) {
+  async handle({ ctx, req, res, user, params, body }) {
     const y = Number(params.year);
     const result = await saveCalendarYear(ctx.pool, y, (body as { entries: unknown[] }).entries, { actor: `user:${user!.id}`, at: ctx.clock() });
     if (!result.ok) throw refused(result.errors, '节假日安排');
-    return { body: { entries: await calendarEntries(ctx.pool, y), version: result.version, changed: result.changed } };
+    const resumed = await retryCalendarIncidents(ctx, { req, res, user: user! }, y);
+    return { body: { entries: await calendarEntries(ctx.pool, y), version: result.version, changed: result.changed, resumed } };
   },
 };
 

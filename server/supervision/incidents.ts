@@ -5,7 +5,7 @@ import type { Request, Response } from 'express';
 import type { SessionUser } from '../auth/session-user.ts';
 import type { ServerContext } from '../context.ts';
 import { engineError } from '../deployments/engine.ts';
-import { badRequest, conflict, notFound } from '../http/errors.ts';
+import { badRequest, conflict, HttpError, notFound } from '../http/errors.ts';
 import { recordInstanceAction } from './audit.ts';
 import { call, grpc, orMissing, rest, restRefusal, type Page } from './engine.ts';
 import { getInstance, incidentView, ticketOfInstance } from './instances.ts';
@@ -43,6 +43,32 @@ export async function retryIncident(ctx: ServerContext, who: Actor, incidentKey:
     before: { incidentKey, elementId: incident.elementId, errorMessage: incident.errorMessage }, after: { retries: incident.jobKey ? retries : null },
   });
   return { incidentKey, processInstanceKey: incident.processInstanceKey, jobKey: incident.jobKey, retries: incident.jobKey ? retries : null };
+}
+
+/**
+ * Retries the incidents of jobs that stopped because the holiday calendar lacked `year`
+ * (domain/calendar/errors.ts words them): once the year is entered, those tickets go on
+ * without anyone retrying them one by one. Answers how many were retried.
+ */
+export async function retryCalendarIncidents(ctx: ServerContext, who: Actor, year: number): Promise<number> {
+  if (!ctx.engine.client) return 0;
+  const stoppedFor = `没有 ${year} 年的节假日安排数据`;
+  const waiting: string[] = [];
+  for (let from = 0; ; from += 200) {
+    const found = await call<Page<Record<string, unknown>>>(ctx, 'POST', 'incidents/search', {
+      filter: { state: 'ACTIVE', errorType: 'JOB_NO_RETRIES' }, page: { from, limit: 200 },
+    });
+    for (const raw of found.items) if (String(raw.errorMessage ?? '').includes(stoppedFor)) waiting.push(String(raw.incidentKey));
+    if (found.items.length < 200) break;
+  }
+  let retried = 0;
+  for (const incidentKey of waiting) {
+    // One that another admin retried meanwhile is not an error here.
+    await retryIncident(ctx, who, incidentKey, 1).then(() => retried++, (err) => {
+      if (!(err instanceof HttpError && err.status === 409)) throw err;
+    });
+  }
+  return retried;
 }
 
 export async function cancelInstance(ctx: ServerContext, who: Actor, key: string, reason: string) {
