@@ -117,8 +117,9 @@ function complaintHandling(): Model {
   a.user('Task_Redispatch', '重新分派', [3, 2], { formId: 'ticket-dispatch', candidateGroups: DISPATCHER });
   a.xor('Gateway_Assign_Join', undefined, [2, 2]);
   // The ticket names the unit that has it at once; the return of the last unit (its decision,
-  // reason and suggestion) must not pre-fill the next unit's review form.
-  status(a, 'Task_Reassigned', '已改派', [2, 1], 'dispatched', { outputs: { acceptDecision: '=null', returnReason: '=null', suggestedDepartment: '=null' } });
+  // reason and suggestion) must not pre-fill the next unit's review form. A unit of another
+  // bureau brings its bureau (the code's first six digits): leaders and reminders follow it.
+  status(a, 'Task_Reassigned', '已改派', [2, 1], 'dispatched', { outputs: { acceptDecision: '=null', returnReason: '=null', suggestedDepartment: '=null', bureau: '=substring(department, 1, 6)' } });
   a.xor('Gateway_Designated', '是否指定管辖', [1, 1]);
   a.service('Task_CommonSuperior', '确定共同上级', [5, 3], 'org.common-superior', { inputs: { departments: '=for r in returns return r.department' }, outputs: { designator: '=designator' } });
   a.user('Task_Designate', '指定管辖', [4, 3], { formId: 'jurisdiction-designation', candidateGroups: '="dept:" + designator + ":role:deputy-leader"', dueDate: '=deadline.dueAt' });

@@ -41,6 +41,8 @@ describe('story: a ticket returned twice goes to the common superior (管辖争�
 
     const second = await s.task(ticketNo, 'Task_AcceptReview');
     expect(second).to.deep.include({ candidateGroups: ['dept:370102-DL'], dueDate: DUE });
+    // The unit of another bureau brings its bureau: its leaders and reminders, not 济阳's.
+    expect(await s.taskVariables(second)).to.deep.include({ department: '370102-DL', bureau: '370102' });
     expect(await s.options(second, 'acceptDecision')).to.deep.equal(['accept', 'reject', 'return']);
     await s.at('2026-07-03T15:00:00+08:00');
     await s.complete(second, { acceptDecision: 'return', returnReason: '营业执照登记及实际经营地均在济阳区，应由济阳区局处理' });
