@@ -26,6 +26,13 @@ export async function getDepartment(db: pg.Pool | pg.PoolClient, id: string, loc
 }
 
 /** The department when it exists and the scope covers it. */
+/** A department's name by its code (tickets and processes name units by code). */
+export async function departmentNameOf(db: pg.Pool | pg.PoolClient, code: string | null | undefined): Promise<string | null> {
+  if (!code) return null;
+  const { rows } = await db.query<{ name: string }>('SELECT name FROM departments WHERE code = $1', [code]);
+  return rows[0]?.name ?? null;
+}
+
 export async function departmentInScope(db: pg.Pool | pg.PoolClient, scope: DepartmentScope, id: string, lock = false): Promise<DepartmentRow | undefined> {
   const row = await getDepartment(db, id, lock);
   return row && inScope(scope, row.path) ? row : undefined;

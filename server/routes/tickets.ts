@@ -17,6 +17,7 @@ import {
   PERSONAL_FILTERS, personalSearchVisibility, searchTickets, storedPhone, TICKET_FLAGS, validCursor, type TicketSearch,
 } from '../tickets/search.ts';
 import { audit } from '../org/audit.ts';
+import { departmentNameOf } from '../org/departments.ts';
 import { attachment, unitsInScope, XLSX_TYPE } from '../statistics/index.ts';
 import type { Call, Endpoint } from './endpoint.ts';
 import { idParams, uuid } from './schemas.ts';
@@ -246,8 +247,9 @@ export const get: Endpoint = {
         after: { login: user!.login, roles: user!.roles },
       });
     }
-    const [audit, notices, deadlines, links] = await Promise.all([
+    const [audit, notices, deadlines, links, departmentName] = await Promise.all([
       auditOf(ctx.pool, ticket.id), noticesOf(ctx.pool, ticket.id), deadlinesOf(ctx.pool, ticket.id), linksOf(ctx.pool, ticket.id),
+      departmentNameOf(ctx.pool, ticket.department),
     ]);
     const noticeList = notices.map(({ html: _html, data: _data, ...n }) => n);
     const timeline = [
@@ -259,7 +261,7 @@ export const get: Endpoint = {
     const { complainantKey: _k, dedupKey: _d, ...rest } = ticket;
     return {
       body: {
-        ticket: { ...rest, complainant: full ? ticket.complainant : masked(ticket) },
+        ticket: { ...rest, departmentName, complainant: full ? ticket.complainant : masked(ticket) },
         personalData: full ? 'full' : 'masked',
         timeline, audit, notices: noticeList, deadlines, links, attachments: uploadedAttachments(ticket),
       },

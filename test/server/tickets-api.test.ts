@@ -93,6 +93,7 @@ describe('server: tickets API', function () {
     expect(answer.status).to.equal(200);
     expect(answer.body.personalData).to.equal('full');
     expect(answer.body.ticket.complainant).to.include({ name: '张三', phone: '13812345678', address: '济南市历下区文化东路1号' });
+    expect(answer.body.ticket).to.include({ department: '370102-DL', departmentName: '甸柳市场监管所' });
     expect(answer.body.timeline.map((e: any) => e.action ?? e.type)).to.include('ticket.registered');
     expect(answer.body.deadlines.map((d: any) => d.step)).to.include('complaint.accept');
     const audit = await auditOf(env.t.pool, ticketId);

@@ -232,6 +232,7 @@ describe('staff pages: register a complaint, work it through the inbox to closin
   it('the ticket page shows the outcome, the timeline, a printable notice and the diagram with the path taken', async () => {
     expect(await page.locator('[data-test="ticket-status"]').innerText()).to.equal('已办结');
     expect(await page.locator('[data-test="ticket-outcome"]').innerText()).to.contain('3,999.00 元').and.contain('满意');
+    expect(await page.locator('.ticket-head-dept').innerText()).to.equal('承办单位：甸柳市场监管所');
     await p.ui.screenshot('staff-ticket-info');
 
     const tabs = page.locator('[data-test="ticket-tabs"]');

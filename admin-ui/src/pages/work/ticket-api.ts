@@ -25,6 +25,8 @@ export interface TicketView {
   professionalClaimant: boolean;
   repeatComplainant: boolean;
   department: string | null;
+  /** The unit's name from the organisation (null when the code is not in it). */
+  departmentName: string | null;
   returnCount: number;
   reopenCount: number;
   amountRecovered: number | null;
