@@ -22,7 +22,7 @@ export interface WorkerSettings {
   enrichWindowDays: number;
   /** The bureau printed on notices when the process has none (BUREAU_NAME). */
   bureauName: string;
-  /** Names of bureaus by code, for the process variable `bureau` (BUREAU_NAMES, JSON {"370102": "历下区市场监督管理局"}). */
+  /** Names of bureaus by code the organisation lacks, for the process variable `bureau` (BUREAU_NAMES, JSON {"370102": "历下区市场监督管理局"}). */
   bureauNames: Record<string, string>;
   /** When a working day starts, for reminders and the due-day call (WORKDAY_START, default 09:00). */
   workdayStart: string;

@@ -224,7 +224,7 @@ describe('server: supervision API', function () {
       const urgeNotice = notices.find((n) => n.template === 'urge-notice')!;
       expect(urgeNotice.html).to.contain(ticketNo).and.contain('作出是否受理决定并告知投诉人');
       // Addressed to the unit by its name, from its bureau, as the deadline watch's own notice is.
-      expect(urgeNotice.html).to.contain('甸柳市场监管所：').and.contain('历下区市场监督管理局');
+      expect(urgeNotice.html).to.contain('甸柳市场监管所：').and.contain('济南市历下区市场监督管理局');
       const copy = await env.t.pool.query(`SELECT recipient FROM notifications WHERE ticket_id = $1 AND title LIKE '抄送：%'`, [ticketId]);
       expect(copy.rows).to.deep.equal([{ recipient: 'dept:370102:role:deputy-leader' }]);
 

@@ -152,7 +152,6 @@ export async function startStory(options: StoryOptions): Promise<Story> {
     longPollMs: 10_000,
     httpTimeoutMs: 2_000,
     bureauName: '济南市市场监督管理局',
-    bureauNames: { '370100': '济南市市场监督管理局', '370102': '济南市历下区市场监督管理局', '370115': '济南市济阳区市场监督管理局', '370126': '商河县市场监督管理局' },
     wecomWebhookUrl: `${wecom.url}/cgi-bin/webhook/send?key=default`,
     wecomWebhooks: Object.fromEntries(DEPARTMENTS.map((d) => [d, `${wecom.url}/cgi-bin/webhook/send?key=${d}`])),
     smsGatewayUrl: `${sms.url}/sms/send`,

@@ -44,7 +44,7 @@ describe('admin-ui: 用户 and 部门 pages', function () {
     await page.waitForURL(/\/admin\/departments$/);
     const table = page.locator('[data-test=department-table]');
     await table.getByText('甸柳市场监管所').waitFor();
-    for (const name of ['济南市市场监督管理局', '历下区市场监督管理局', '12315 投诉举报指挥中心', '市局综合行政执法支队']) await table.getByText(name, { exact: true }).waitFor();
+    for (const name of ['济南市市场监督管理局', '济南市历下区市场监督管理局', '12315 投诉举报指挥中心', '市局综合行政执法支队']) await table.getByText(name, { exact: true }).waitFor();
     await p.ui.screenshot('admin-departments');
 
     await page.locator('[data-test=department-row-370102] button', { hasText: '新建下级' }).click();

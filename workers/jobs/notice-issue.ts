@@ -39,7 +39,7 @@ export const noticeIssue: JobModule = {
       const law = await ctx.notices.basis(template, regulation);
       const noticeNo = await nextNoticeNo(db, entry.prefix, Number(toShanghaiIso(issuedAt).slice(0, 4)));
       const data = {
-        bureau: bureauName(ctx, v.bureau),
+        bureau: await bureauName(db, ctx, v.bureau),
         unit: department ? { code: department, name: await departmentName(db, department) } : null,
         notice: { no: noticeNo, title: entry.title, date: chineseDate(issuedAt), issuedAt: toShanghaiIso(issuedAt) },
         ticket: ticketView(ticket),

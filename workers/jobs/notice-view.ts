@@ -38,9 +38,14 @@ export async function departmentName(db: Queryable, code: string): Promise<strin
   return rows[0].name;
 }
 
-/** The bureau's name: the process variable `bureau` is a code (370102) or already a name. */
-export function bureauName(ctx: WorkerContext, bureau: unknown): string {
+/**
+ * The issuing bureau's name: the process variable `bureau` is a code (370102) or already a
+ * name. Codes are named by the organisation, like units; BUREAU_NAME(S) only where the
+ * organisation lacks the code.
+ */
+export async function bureauName(db: Queryable, ctx: WorkerContext, bureau: unknown): Promise<string> {
   if (typeof bureau !== 'string' || bureau === '') return ctx.settings.bureauName;
-  if (/^\d{6}$/.test(bureau)) return ctx.settings.bureauNames[bureau] ?? ctx.settings.bureauName;
-  return bureau;
+  if (!/^\d{6}$/.test(bureau)) return bureau;
+  const { rows } = await db.query<{ name: string }>('SELECT name FROM departments WHERE code = $1', [bureau]);
+  return rows[0]?.name ?? ctx.settings.bureauNames[bureau] ?? ctx.settings.bureauName;
 }

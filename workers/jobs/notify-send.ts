@@ -40,7 +40,7 @@ export const notifySend: JobModule = {
     let message;
     try {
       message = await ctx.messages.render(template, {
-        bureau: bureauName(ctx, bureauOf(department, job.variables.bureau)),
+        bureau: await bureauName(db, ctx, bureauOf(department, job.variables.bureau)),
         ticket: ticketView(ticket),
         department,
         deadline: job.variables.deadline ?? null,
