@@ -2,11 +2,11 @@
 // beside the deployed version (through the engine), and the deployment check dry-runs every
 // decision on the sample tickets of processes/samples/decision-samples.json — refusing a rule
 // that fails one, and listing what the change does to each sample against the running version.
-import { Camunda8 } from '@camunda8/sdk';
+import type { Camunda8 } from '@camunda8/sdk';
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { startTestEngine, type TestEngine } from '../support/engine.ts';
+import { camundaFor, startTestEngine, type TestEngine } from '../support/engine.ts';
 import { files, PROCESSES } from '../support/processes.ts';
 import { signedIn, startTestServer, type Client, type TestServer } from './support.ts';
 
@@ -32,13 +32,7 @@ describe('server: DMN dry run (试算 on the draft, sample tickets at check time
 
   before(async () => {
     engine = await startTestEngine();
-    sdk = new Camunda8({
-      ZEEBE_GRPC_ADDRESS: engine.engine.grpcAddress,
-      ZEEBE_REST_ADDRESS: engine.engine.restAddress,
-      CAMUNDA_AUTH_STRATEGY: 'NONE',
-      CAMUNDA_LOG_LEVEL: 'none',
-      zeebeGrpcSettings: { ZEEBE_CLIENT_LOG_LEVEL: 'NONE', ZEEBE_GRPC_CLIENT_RETRY: false },
-    } as never);
+    sdk = camundaFor(engine.engine);
     t = await startTestServer({}, { client: sdk });
     admin = await signedIn(t, 'liucheng');
     const deployed = await admin.post('/api/deployments', { resources: [{ name: 'routing.dmn', content: ROUTING }, { name: 'time-limits.dmn', content: TIME_LIMITS }] });

@@ -1,11 +1,11 @@
 // Deployments without restarting: the real server on its own PostgreSQL database, talking
 // to a real engine through the SDK, as a process admin would use it.
-import { Camunda8 } from '@camunda8/sdk';
+import type { Camunda8 } from '@camunda8/sdk';
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROLE_CODES } from '../../server/index.ts';
-import { startTestEngine, type TestEngine } from '../support/engine.ts';
+import { camundaFor, startTestEngine, type TestEngine } from '../support/engine.ts';
 import { PROCESSES, ROOT } from '../support/processes.ts';
 import { LOGIN_OF_ROLE, signedIn, startTestServer, type Client, type TestServer } from './support.ts';
 
@@ -45,13 +45,7 @@ describe('server: deployments', function () {
 
   before(async () => {
     engine = await startTestEngine();
-    sdk = new Camunda8({
-      ZEEBE_GRPC_ADDRESS: engine.engine.grpcAddress,
-      ZEEBE_REST_ADDRESS: engine.engine.restAddress,
-      CAMUNDA_AUTH_STRATEGY: 'NONE',
-      CAMUNDA_LOG_LEVEL: 'none',
-      zeebeGrpcSettings: { ZEEBE_CLIENT_LOG_LEVEL: 'NONE', ZEEBE_GRPC_CLIENT_RETRY: false },
-    } as never);
+    sdk = camundaFor(engine.engine);
     t = await startTestServer({}, { client: sdk });
     admin = await signedIn(t, 'liucheng');
   });

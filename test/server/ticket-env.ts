@@ -1,10 +1,10 @@
 // A real server wired to a real engine: the product's models deployed, the real job workers
 // on the server's database, the SDK client (gRPC + REST) handed to the server as its engine.
-import { Camunda8 } from '@camunda8/sdk';
+import type { Camunda8 } from '@camunda8/sdk';
 import { deployProduct } from '../../processes/index.ts';
 import { migrateTickets } from '../../tickets/index.ts';
 import { loadWorkerSettings, startWorkers, type RunningWorkers } from '../../workers/index.ts';
-import { startTestEngine, type TestEngine } from '../support/engine.ts';
+import { camundaFor, startTestEngine, type TestEngine } from '../support/engine.ts';
 import { startStub, type StubServer } from '../workers/stub-server.ts';
 import { Client, departmentId, signedInFirstTime, startTestServer, type TestServer } from './support.ts';
 
@@ -22,13 +22,7 @@ export const ENGINE_CLOCK = '2026-09-30T09:20:00+08:00';
 /** `uiDir`: the server also serves the built browser app (the UI tests). */
 export async function startTicketEnv(uiDir?: string): Promise<TicketEnv> {
   const engine = await startTestEngine();
-  const client = new Camunda8({
-    ZEEBE_GRPC_ADDRESS: engine.engine.grpcAddress,
-    ZEEBE_REST_ADDRESS: engine.engine.restAddress,
-    CAMUNDA_AUTH_STRATEGY: 'NONE',
-    CAMUNDA_LOG_LEVEL: 'none',
-    zeebeGrpcSettings: { ZEEBE_CLIENT_LOG_LEVEL: 'NONE', ZEEBE_GRPC_CLIENT_RETRY: false },
-  } as never);
+  const client = camundaFor(engine.engine);
   const t = await startTestServer({}, { client }, uiDir);
   await migrateTickets(t.pool);
   const zeebe = client.getZeebeGrpcApiClient();

@@ -59,6 +59,17 @@ export function sdkClient(address: string): ZeebeClient {
   return c8.getZeebeGrpcApiClient();
 }
 
+/** The whole SDK (gRPC and REST) for a test engine, as the server and workers are handed it. */
+export function camundaFor(engine: RunningEngine): Camunda8 {
+  return new Camunda8({
+    ZEEBE_GRPC_ADDRESS: engine.grpcAddress,
+    ZEEBE_REST_ADDRESS: engine.restAddress,
+    CAMUNDA_AUTH_STRATEGY: 'NONE',
+    CAMUNDA_LOG_LEVEL: 'none',
+    zeebeGrpcSettings: { ZEEBE_CLIENT_LOG_LEVEL: 'NONE', ZEEBE_GRPC_CLIENT_RETRY: false },
+  } as never);
+}
+
 /** The SDK's REST clients for the engine's REST API, plain HTTP without auth. */
 export function restClients(grpcAddress: string, restAddress: string): { rest: RestClient; api: ApiClient } {
   const c8 = new Camunda8({
