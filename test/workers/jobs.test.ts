@@ -116,6 +116,14 @@ describe('workers: job types', () => {
       expect(deadline!.completedAt!.toISOString()).to.equal('2026-10-20T07:00:00.000Z');
     });
 
+    it('leaves a merged ticket merged: a late job of its cancelled process changes nothing', async () => {
+      const ticket = await h.ticket(complaint());
+      await updateTicket(h.db.pool, ticket.id, { status: 'merged', closedAt: new Date('2026-10-09T10:00:00+08:00') });
+      await h.runTask('ticket.status', { headers: { status: 'accepted' }, variables: { ticketId: ticket.id, department: 'dept-food' } });
+      expect(await getTicket(h.db.pool, ticket.id)).to.include({ status: 'merged', department: null });
+      expect((await auditOf(h.db.pool, ticket.id)).map((a) => a.action)).to.include('ticket.statusIgnored').and.not.include('ticket.status');
+    });
+
     it('an unknown status is an incident naming it', async () => {
       const ticket = await h.ticket(complaint());
       const key = await h.startTask('ticket.status', { headers: { status: 'acceptd' }, variables: { ticketId: ticket.id } });

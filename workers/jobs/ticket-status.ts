@@ -24,6 +24,15 @@ export const ticketStatus: JobModule = {
       throw new IncidentError(`任务 ${job.elementId} 的状态“${status}”不在工单状态表中（tickets/status.ts），可选：${Object.keys(TICKET_STATUSES).join('、')}`);
     }
     const ticket = await jobTicket(db, job);
+    // A merged ticket's process was cancelled (tickets/merge.ts); a job of it that was already
+    // running when the merge committed must not bring the ticket back to life.
+    if (ticket.status === 'merged' && status !== 'merged') {
+      await appendAudit(db, {
+        ticketId: ticket.id, actor: actorOf(job), action: 'ticket.statusIgnored', processInstanceKey: job.processInstanceKey, at: job.activatedAt,
+        after: { status, reason: 'merged' },
+      });
+      return {};
+    }
     const v = job.variables;
     const at = processInstant(v.statusAt) ?? job.activatedAt;
     const patch: TicketPatch = { status };
