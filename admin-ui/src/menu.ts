@@ -15,6 +15,8 @@ export interface MenuPage {
   roles: readonly Role[];
   /** The page component, loaded when first opened (each page is its own chunk). */
   component: () => Promise<RouteComponent | { default: RouteComponent }>;
+  /** Only for users whose scope is the whole organisation (its API routes have scope 'organisation'). */
+  wholeOrganisation?: boolean;
 }
 
 export interface MenuGroup {
@@ -58,7 +60,7 @@ export const MENU: MenuGroup[] = [
       },
       { path: '/supervision/due-today', title: '今日到期', icon: Clock, roles: ['supervisor', ...LEADERS], component: () => import('./pages/supervision/DueTodayPage.vue') },
       { path: '/supervision/overdue', title: '超期督办', icon: Warning, roles: ['supervisor', ...LEADERS], component: () => import('./pages/supervision/OverduePage.vue') },
-      { path: '/supervision/processes', title: '流程监控', icon: List, roles: ['supervisor', 'process-admin'], component: () => import('./pages/supervision/ProcessesPage.vue') },
+      { path: '/supervision/processes', title: '流程监控', icon: List, roles: ['supervisor', 'process-admin'], wholeOrganisation: true, component: () => import('./pages/supervision/ProcessesPage.vue') },
     ],
   },
   {
@@ -74,12 +76,19 @@ export const MENU: MenuGroup[] = [
 
 export const ALL_PAGES: MenuPage[] = MENU.flatMap((group) => group.pages);
 
-/** Whether a user with `roles` may open a page meant for `pageRoles`. */
-export const canSee = (pageRoles: readonly string[], roles: readonly string[]): boolean =>
-  pageRoles.some((role) => roles.includes(role));
+/** Who looks at the menu. */
+export interface Viewer {
+  roles: readonly string[];
+  /** The user's scope is the whole organisation (the 市局). */
+  wholeOrganisation: boolean;
+}
+
+/** Whether a user may open a page meant for `page.roles` (and only the 市局's, if so marked). */
+export const canSee = (page: { roles: readonly string[]; wholeOrganisation?: boolean }, viewer: Viewer): boolean =>
+  page.roles.some((role) => viewer.roles.includes(role)) && (!page.wholeOrganisation || viewer.wholeOrganisation);
 
 /** The menu as one user sees it: groups without a visible page are left out. */
-export function menuFor(roles: readonly string[]): MenuGroup[] {
-  return MENU.map((group) => ({ ...group, pages: group.pages.filter((page) => canSee(page.roles, roles)) }))
+export function menuFor(viewer: Viewer): MenuGroup[] {
+  return MENU.map((group) => ({ ...group, pages: group.pages.filter((page) => canSee(page, viewer)) }))
     .filter((group) => group.pages.length > 0);
 }

@@ -13,6 +13,8 @@ declare module 'vue-router' {
     /** Reachable without signing in. */
     public?: boolean;
     roles?: readonly string[];
+    /** Only for users whose scope is the whole organisation. */
+    wholeOrganisation?: boolean;
   }
 }
 
@@ -23,7 +25,7 @@ const shellChildren: RouteRecordRaw[] = [
   ...ALL_PAGES.map((page): RouteRecordRaw => ({
     path: page.path.slice(1),
     component: page.component,
-    meta: { title: page.title, roles: page.roles },
+    meta: { title: page.title, roles: page.roles, wholeOrganisation: page.wholeOrganisation },
   })),
   // Opened from lists and the inbox, not from the menu: the roles of 工单查询.
   { path: 'work/tickets/:id', name: 'ticket', component: () => import('./pages/work/TicketPage.vue'), meta: { title: '工单详情', roles: CASEWORKERS } },
@@ -53,12 +55,13 @@ router.beforeEach(async (to) => {
   if (!session.signedIn) return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };
   // The server refuses everything else until a password an administrator set is changed.
   if (session.user?.mustChangePassword && to.name !== 'password') return { name: 'password', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };
+  const viewer = { roles: session.roles, wholeOrganisation: session.wholeOrganisation };
   if (to.name === 'home') {
     // Straight to the first page of the user's menu.
-    const first = menuFor(session.roles)[0]?.pages[0];
+    const first = menuFor(viewer)[0]?.pages[0];
     if (first) return { path: first.path, replace: true };
   }
-  if (to.meta.roles && !canSee(to.meta.roles, session.roles)) {
+  if (to.meta.roles && !canSee({ roles: to.meta.roles, wholeOrganisation: to.meta.wholeOrganisation }, viewer)) {
     return { name: 'forbidden', query: { from: to.fullPath } };
   }
   return true;

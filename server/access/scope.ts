@@ -26,6 +26,10 @@ export function scopeOf(roles: readonly Role[], department: DepartmentRef, burea
   return wide ? { kind: 'bureau', root: bureau } : { kind: 'department', root: department };
 }
 
+/** Whether the scope is the whole organisation: its root is the top of the tree ('/<id>/'). */
+export const isWholeOrganisation = (scope: DepartmentScope): boolean =>
+  scope.root.path.split('/').filter(Boolean).length === 1;
+
 /** Is a department (given by its path) inside the scope? */
 export const inScope = (scope: DepartmentScope, departmentPath: string): boolean =>
   departmentPath.startsWith(scope.root.path);

@@ -2,7 +2,7 @@
 // department scope derived from them. Loaded fresh with each request, so a role change or
 // a disabled account takes effect at once.
 import type pg from 'pg';
-import { scopeOf, type DepartmentRef, type DepartmentScope } from '../access/scope.ts';
+import { isWholeOrganisation, scopeOf, type DepartmentRef, type DepartmentScope } from '../access/scope.ts';
 import { isRole, type Role } from '../access/roles.ts';
 import { BUREAU_KINDS } from '../org/department-kinds.ts';
 
@@ -73,7 +73,7 @@ export function publicUser(user: SessionUser) {
     roles: user.roles,
     department: dept(user.department),
     bureau: dept(user.bureau),
-    scope: { kind: user.scope.kind, departmentId: user.scope.root.id },
+    scope: { kind: user.scope.kind, departmentId: user.scope.root.id, wholeOrganisation: isWholeOrganisation(user.scope) },
     mustChangePassword: user.mustChangePassword,
   };
 }

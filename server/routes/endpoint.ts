@@ -22,8 +22,11 @@ export type Access =
  * 'none': the route shows no department's data (or only the caller's own).
  * 'department': what it reads or changes is limited to the caller's DepartmentScope
  * (access/scope.ts); out-of-scope items answer 404, as if they did not exist.
+ * 'organisation': it shows every bureau's data and cannot be narrowed (the engine's process
+ * instances carry no department), so only callers whose scope is the whole organisation (the
+ * 市局 at the top of the tree) may call it; others get 403.
  */
-export type Scope = 'none' | 'department';
+export type Scope = 'none' | 'department' | 'organisation';
 
 export interface ResponseSpec {
   description: string;

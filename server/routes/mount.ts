@@ -4,6 +4,7 @@
 // 401/403 whatever its body held; a signed request's body is read first, since the
 // signature covers its bytes.
 import type { Express, NextFunction, Request, Response } from 'express';
+import { isWholeOrganisation } from '../access/scope.ts';
 import { checkCsrf } from '../auth/csrf.ts';
 import { verifySignedRequest } from '../auth/hmac.ts';
 import { loadSession } from '../auth/sessions.ts';
@@ -58,6 +59,9 @@ async function authorise(ctx: ServerContext, route: Route, req: Request, res: Re
   res.locals.session = { tokenHash: session.tokenHash, csrfToken: session.csrfToken };
   requirePasswordChanged(session.user, route.path);
   if (!session.user.roles.some((role) => access.roles.includes(role))) throw forbidden();
+  if (route.scope === 'organisation' && !isWholeOrganisation(session.user.scope)) {
+    throw forbidden('此功能涉及全市各单位的流程实例，仅限市局人员使用');
+  }
   checkCsrf(req, session.csrfToken);
 }
 

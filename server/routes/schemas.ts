@@ -47,8 +47,8 @@ export const sessionUser = {
     bureau: departmentRef,
     scope: {
       type: 'object',
-      description: 'department: 本部门及下级；bureau: 整个局',
-      properties: { kind: { type: 'string', enum: ['department', 'bureau'] }, departmentId: { type: 'string', format: 'uuid' } },
+      description: 'department: 本部门及下级；bureau: 整个局；wholeOrganisation: 该局为组织机构的最上级（市局），可用全市范围的功能（流程监控）',
+      properties: { kind: { type: 'string', enum: ['department', 'bureau'] }, departmentId: { type: 'string', format: 'uuid' }, wholeOrganisation: { type: 'boolean' } },
     },
     mustChangePassword: { type: 'boolean' },
   },

@@ -4,7 +4,8 @@
 // route with every role, and /api/docs is generated from this list.
 //
 // Adding a route: write the endpoint next to its peers, then add one line below.
-// Deployments are `roles('process-admin')`; tickets use scope 'department'.
+// Deployments are `roles('process-admin')`; tickets use scope 'department'; the process
+// monitor, which cannot be narrowed to a department, scope 'organisation'.
 import { ROLE_CODES, type Role } from '../access/roles.ts';
 import * as apiKeys from './api-keys.ts';
 import * as auth from './auth.ts';
@@ -128,14 +129,14 @@ export const ROUTES: readonly Route[] = [
   route('GET',    '/api/supervision/overdue/export',         SUPERVISORS, 'department', supervision.overdueExport),
   route('POST',   '/api/supervision/tickets/:id/urge',       SUPERVISORS, 'department', supervision.urgeTicket),
   route('POST',   '/api/supervision/tickets/:id/supervise',  SUPERVISORS, 'department', supervision.superviseTicket),
-  route('GET',    '/api/supervision/processes',              PROCESS_MONITORS, 'none',  supervision.definitions),
-  route('GET',    '/api/supervision/processes/:key',         PROCESS_MONITORS, 'none',  supervision.definition),
-  route('GET',    '/api/supervision/instances',              PROCESS_MONITORS, 'none',  supervision.instances),
-  route('GET',    '/api/supervision/instances/:key',         PROCESS_MONITORS, 'none',  supervision.instance),
-  route('POST',   '/api/supervision/instances/:key/cancel',  PROCESS_MONITORS, 'none',  supervision.cancel),
-  route('POST',   '/api/supervision/instances/:key/migrate', PROCESS_MONITORS, 'none',  supervision.migrate),
-  route('GET',    '/api/supervision/incidents',              PROCESS_MONITORS, 'none',  supervision.incidents),
-  route('POST',   '/api/supervision/incidents/:key/retry',   PROCESS_MONITORS, 'none',  supervision.retry),
+  route('GET',    '/api/supervision/processes',              PROCESS_MONITORS, 'organisation', supervision.definitions),
+  route('GET',    '/api/supervision/processes/:key',         PROCESS_MONITORS, 'organisation', supervision.definition),
+  route('GET',    '/api/supervision/instances',              PROCESS_MONITORS, 'organisation', supervision.instances),
+  route('GET',    '/api/supervision/instances/:key',         PROCESS_MONITORS, 'organisation', supervision.instance),
+  route('POST',   '/api/supervision/instances/:key/cancel',  PROCESS_MONITORS, 'organisation', supervision.cancel),
+  route('POST',   '/api/supervision/instances/:key/migrate', PROCESS_MONITORS, 'organisation', supervision.migrate),
+  route('GET',    '/api/supervision/incidents',              PROCESS_MONITORS, 'organisation', supervision.incidents),
+  route('POST',   '/api/supervision/incidents/:key/retry',   PROCESS_MONITORS, 'organisation', supervision.retry),
 
   route('GET',    '/api/statistics/departments',             STATISTICS_READERS, 'department', statistics.departments),
   route('GET',    '/api/statistics',                         STATISTICS_READERS, 'department', statistics.overview),

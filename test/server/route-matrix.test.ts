@@ -178,7 +178,7 @@ describe('server: route × role matrix', function () {
         const monitor = !/due-today|overdue|\/tickets\//.test(route.path);
         const expected: Role[] = monitor ? ['supervisor', 'process-admin'] : ['supervisor', 'deputy-leader', 'principal-leader'];
         expect(ROLE_CODES.filter((role) => allows(route, role)), label(route)).to.have.members(expected);
-        expect(route.scope, label(route)).to.equal(monitor ? 'none' : 'department');
+        expect(route.scope, label(route)).to.equal(monitor ? 'organisation' : 'department');
       }
     });
 

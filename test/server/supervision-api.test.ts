@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { auditOf, noticesOf } from '../../tickets/index.ts';
 import { probeBpmn, PROBE_ID } from '../fixtures/supervision/probe.ts';
 import { signedIn, type Client } from './support.ts';
-import { eventually, jinanComplaint, startTicketEnv, type TicketEnv } from './ticket-env.ts';
+import { accountIn, eventually, jinanComplaint, startTicketEnv, type TicketEnv } from './ticket-env.ts';
 
 describe('server: supervision API', function () {
   this.timeout(120_000);
@@ -262,6 +262,20 @@ describe('server: supervision API', function () {
       expect(badKey.body.error.details[0].path).to.equal('params.key');
       expect((await supervisor.get('/api/supervision/instances/123456')).status).to.equal(404);
       expect((await supervisor.post('/api/supervision/tickets/00000000-0000-4000-8000-000000000000/urge', {})).status).to.equal(404);
+    });
+
+    it("keeps the process monitor to the city bureau: a district's supervisor is refused, and told why", async () => {
+      const district = await accountIn(env.t, await signedIn(env.t, 'admin'), 'duban.lixia', '370102', ['supervisor']);
+      const me = await district.get('/api/auth/me');
+      expect(me.body.user.scope).to.include({ kind: 'bureau', wholeOrganisation: false });
+      for (const path of ['/api/supervision/processes', '/api/supervision/instances', '/api/supervision/incidents']) {
+        const refused = await district.get(path);
+        expect(refused.status, path).to.equal(403);
+        expect(refused.body.error.message).to.contain('仅限市局');
+      }
+      // Its own bureau's due lists stay open to it.
+      expect((await district.get('/api/supervision/overdue')).status).to.equal(200);
+      expect((await supervisor.get('/api/auth/me')).body.user.scope.wholeOrganisation).to.equal(true);
     });
   });
 });

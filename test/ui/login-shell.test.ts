@@ -2,7 +2,8 @@
 // name and department, a page outside each role's menu refused, logout with the CSRF header.
 import { expect } from 'chai';
 import type { Request } from 'playwright-core';
-import { LOGIN_OF_ROLE, PASSWORD } from '../server/support.ts';
+import { LOGIN_OF_ROLE, PASSWORD, signedIn } from '../server/support.ts';
+import { accountIn } from '../server/ticket-env.ts';
 import { signInAs, startUiProduct, type DemoRole, type UiProduct } from './support/product.ts';
 
 /** What each demo account sees (server/org/demo-organisation.ts, admin-ui/src/menu.ts). */
@@ -104,6 +105,19 @@ describe('admin-ui: login and shell, on the real product', function () {
       if (role === 'supervisor') await p.ui.screenshot('shell-forbidden');
     });
   }
+
+  it("shows a district bureau's supervisor its due lists but not the city-wide process monitor", async () => {
+    const { page } = p.ui;
+    const admin = await signedIn(p.env.t, LOGIN_OF_ROLE['system-admin']);
+    await accountIn(p.env.t, admin, 'duban.lixia', '370102', ['supervisor']);
+    await page.context().clearCookies();
+    await page.goto(`${p.base}/login`);
+    await login('duban.lixia', PASSWORD);
+    await page.locator('.side-menu').waitFor();
+    expect(await menuTexts()).to.deep.equal(['我的待办', '工单查询', '监管看板', '今日到期', '超期督办']);
+    await page.goto(`${p.base}/supervision/processes`);
+    await page.waitForURL((url) => url.pathname === '/403');
+  });
 
   it('signs out with the CSRF token; the session is over on the server too', async () => {
     const { page } = p.ui;

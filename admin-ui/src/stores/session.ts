@@ -17,6 +17,8 @@ export interface SessionUser {
   roles: string[];
   department?: Department;
   bureau?: Department;
+  /** wholeOrganisation: the user's scope is the top of the organisation (the 市局). */
+  scope?: { kind: string; departmentId: string; wholeOrganisation?: boolean };
   mustChangePassword?: boolean;
 }
 
@@ -40,6 +42,7 @@ export const useSession = defineStore('session', {
   }),
   getters: {
     signedIn: (state) => state.user !== undefined,
+    wholeOrganisation: (state) => state.user?.scope?.wholeOrganisation === true,
   },
   actions: {
     apply(body: SessionBody) {
