@@ -89,7 +89,7 @@ describe('server: accounts and departments', function () {
       expect(changed.body.phone).to.equal(null);
       const me = (await client.get('/api/auth/me')).body.user;
       expect(me.department.code).to.equal('370102-YJ');
-      expect(me.scope).to.deep.equal({ kind: 'bureau', departmentId: await departmentId(t, '370102') });
+      expect(me.scope).to.deep.equal({ kind: 'bureau', departmentId: await departmentId(t, '370102'), wholeOrganisation: false });
       const audit = await t.pool.query("SELECT before, after FROM account_audit WHERE action = 'user.updated' AND target_id = $1", [id]);
       expect(audit.rows[0].before.roles).to.deep.equal(['handler']);
       expect(audit.rows[0].after.roles).to.deep.equal(['handler', 'supervisor']);
