@@ -2,7 +2,7 @@
 // built-in engine, the job workers and the web server with the browser app (built by prestart).
 // With ZEEBE_GRPC_ADDRESS set, a Camunda 8 cluster is used and the built-in engine stays off.
 
-import { camundaClient, loadSettings, SettingsError } from './config/index.ts';
+import { camundaClient, loadSettings, onStopSignals, SettingsError } from './config/index.ts';
 import { createPool, startDatabase } from './database/index.ts';
 import { startEngine, type RunningEngine } from './engine/index.ts';
 import { startServer } from './server/index.ts';
@@ -61,18 +61,11 @@ const server = await startServer({
 });
 console.log(`server: http://${server.host}:${server.port} (API docs: /api/docs)`);
 
-let stopping = false;
-async function shutdown(signal: string): Promise<void> {
-  if (stopping) return;
-  stopping = true;
-  console.log(`${signal} received, stopping`);
+onStopSignals('stopping', async () => {
   await server.stop();
   await workers.close();
   await zeebe.close(1000).catch(() => undefined);
   await Promise.all([pool.end(), workerPool.end()]);
   await engine?.stop();
   await database.stop();
-  process.exit(0);
-}
-process.on('SIGINT', () => void shutdown('SIGINT'));
-process.on('SIGTERM', () => void shutdown('SIGTERM'));
+});

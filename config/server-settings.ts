@@ -1,6 +1,7 @@
 // Settings of the web server (server/): listening address, cookies, sessions, login
 // throttling, API keys, demo seed. Read from environment variables; each bad value adds a
 // message naming the variable to `problems` (settings.ts throws them all at once).
+import { envReader } from './env.ts';
 
 export interface ServerSettings {
   /** SERVER_HOST: interface to listen on. 127.0.0.1 by default; 0.0.0.0 to serve the network. */
@@ -86,32 +87,7 @@ const PROXY_WORDS = /^(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?
 
 export function loadServerSettings(env: NodeJS.ProcessEnv, problems: string[]): ServerSettings {
   const d = DEFAULT_SERVER_SETTINGS;
-  const int = (name: string, fallback: number, min: number, max: number): number => {
-    const raw = env[name];
-    if (raw === undefined || raw === '') return fallback;
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value < min || value > max) {
-      problems.push(`${name} must be a whole number from ${min} to ${max}, but was '${raw}'`);
-      return fallback;
-    }
-    return value;
-  };
-  const flag = (name: string, fallback: boolean): boolean => {
-    const raw = env[name];
-    if (raw === undefined || raw === '') return fallback;
-    if (/^true$/i.test(raw)) return true;
-    if (/^false$/i.test(raw)) return false;
-    problems.push(`${name} must be true or false, but was '${raw}'`);
-    return fallback;
-  };
-  const oneOf = <T extends string>(name: string, fallback: T, allowed: readonly T[]): T => {
-    const raw = env[name];
-    if (raw === undefined || raw === '') return fallback;
-    const value = raw.toLowerCase() as T;
-    if (allowed.includes(value)) return value;
-    problems.push(`${name} must be one of ${allowed.join(', ')}, but was '${raw}'`);
-    return fallback;
-  };
+  const { int, flag, oneOf } = envReader(env, problems);
 
   const cookieSecure = oneOf('COOKIE_SECURE', 'auto', ['auto', 'true', 'false'] as const);
   const settings: ServerSettings = {

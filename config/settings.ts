@@ -1,5 +1,6 @@
 // Every setting of the product, from environment variables with documented defaults,
 // checked at start: a bad value stops the start with a message naming the variable.
+import { envReader } from './env.ts';
 import { loadServerSettings, type ServerSettings } from './server-settings.ts';
 
 export interface Settings {
@@ -20,32 +21,16 @@ export interface Settings {
 
 export class SettingsError extends Error {}
 
-function port(env: NodeJS.ProcessEnv, name: string, fallback: number, problems: string[]): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0 || value > 65535) problems.push(`${name} must be a port number from 0 to 65535, but was '${raw}'`);
-  return value;
-}
-
-function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean, problems: string[]): boolean {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  if (/^true$/i.test(raw)) return true;
-  if (/^false$/i.test(raw)) return false;
-  problems.push(`${name} must be true or false, but was '${raw}'`);
-  return fallback;
-}
-
 export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   const problems: string[] = [];
+  const { int, flag } = envReader(env, problems);
   const settings: Settings = {
     databaseUrl: env.DATABASE_URL || undefined,
     zeebeGrpcAddress: env.ZEEBE_GRPC_ADDRESS || undefined,
     engineGrpcHost: env.ZEEBE_GRPC_HOST || '127.0.0.1',
-    engineGrpcPort: port(env, 'ZEEBE_GRPC_PORT', 26500, problems),
-    engineRestPort: port(env, 'ZEEBE_REST_PORT', 8080, problems),
-    engineClockControlled: flag(env, 'ZEEBE_CLOCK_CONTROLLED', false, problems),
+    engineGrpcPort: int('ZEEBE_GRPC_PORT', 26500, 0, 65535),
+    engineRestPort: int('ZEEBE_REST_PORT', 8080, 0, 65535),
+    engineClockControlled: flag('ZEEBE_CLOCK_CONTROLLED', false),
     server: loadServerSettings(env, problems),
   };
   if (settings.databaseUrl && !/^postgres(ql)?:\/\//.test(settings.databaseUrl)) {

@@ -1,6 +1,6 @@
 // `npm run server`: the web server alone, on the product database (embedded unless
 // DATABASE_URL is set). The engine is not checked here: `npm start` wires the SDK client.
-import { loadSettings, SettingsError } from '../config/index.ts';
+import { loadSettings, onStopSignals, SettingsError } from '../config/index.ts';
 import { startDatabase } from '../database/index.ts';
 import { startServer } from './index.ts';
 
@@ -17,14 +17,7 @@ const database = await startDatabase({ log: (m) => console.log(`postgres: ${m}`)
 const server = await startServer({ databaseUrl: database.url, settings: settings.server });
 console.log(`server: listening on http://${server.host}:${server.port} (API docs: /api/docs)`);
 
-let stopping = false;
-async function shutdown(signal: string): Promise<void> {
-  if (stopping) return;
-  stopping = true;
-  console.log(`${signal} received, stopping`);
+onStopSignals('stopping', async () => {
   await server.stop();
   await database.stop();
-  process.exit(0);
-}
-process.on('SIGINT', () => void shutdown('SIGINT'));
-process.on('SIGTERM', () => void shutdown('SIGTERM'));
+});

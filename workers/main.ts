@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import { Camunda8 } from '@camunda8/sdk';
 import { createPool } from '../database/index.ts';
 import { loadWorkerSettings, startWorkers, WorkerSettingsError } from './index.ts';
+import { onStopSignals } from '../config/index.ts';
 
 function databaseUrl(): string {
   if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
@@ -40,15 +41,8 @@ const pool = createPool(databaseUrl(), settings.maxJobs + 4);
 const workers = await startWorkers({ pool, zeebe, settings });
 console.log(`workers: ${workers.types.join(', ')} on ${address}`);
 
-let stopping = false;
-async function shutdown(signal: string): Promise<void> {
-  if (stopping) return;
-  stopping = true;
-  console.log(`${signal} received, finishing the jobs in hand`);
+onStopSignals('finishing the jobs in hand', async () => {
   await workers.close();
   await zeebe.close(5_000).catch(() => undefined);
   await pool.end();
-  process.exit(0);
-}
-process.on('SIGINT', () => void shutdown('SIGINT'));
-process.on('SIGTERM', () => void shutdown('SIGTERM'));
+});

@@ -48,6 +48,9 @@ const routes: RouteRecordRaw[] = [
 
 export const router = createRouter({ history: createWebHistory('/'), routes });
 
+/** Where 登录 / 修改密码 go on to: the `redirect` the guard below set, only a path of this app (never "//host/…"). */
+export const redirectTarget = (asked: unknown) => (typeof asked === 'string' && asked.startsWith('/') && !asked.startsWith('//') ? asked : '/');
+
 router.beforeEach(async (to) => {
   if (to.meta.public) return true;
   const session = useSession();

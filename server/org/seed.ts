@@ -6,7 +6,7 @@ import { generatePassword, hashPassword } from '../auth/passwords.ts';
 import type { Role } from '../access/roles.ts';
 import { BOOTSTRAP_ACCOUNT, BOOTSTRAP_DEPARTMENT, DEMO_ACCOUNTS, DEMO_DEPARTMENTS, type DemoAccount, type DemoDepartment } from './demo-organisation.ts';
 import { insertDepartment, type DepartmentRow } from './departments.ts';
-import { withTransaction } from './transaction.ts';
+import { transaction } from '../../database/index.ts';
 import { setRoles } from './users.ts';
 
 const SEED = 'organisation';
@@ -30,7 +30,7 @@ export interface SeedOptions {
 
 /** Returns the accounts it created: none when the seed was done before. */
 export async function seedOrganisation(pool: pg.Pool, options: SeedOptions): Promise<SeededAccount[]> {
-  return withTransaction(pool, async (db) => {
+  return transaction(pool, async (db) => {
     await db.query('SELECT pg_advisory_xact_lock($1)', [LOCK_KEY]);
     const done = await db.query('SELECT 1 FROM server_seeds WHERE name = $1', [SEED]);
     if (done.rowCount) return [];

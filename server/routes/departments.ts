@@ -6,19 +6,16 @@ import { audit } from '../org/audit.ts';
 import { DEPARTMENT_KIND_CODES, DEPARTMENT_KINDS } from '../org/department-kinds.ts';
 import { departmentInScope, departmentJson, insertDepartment, moveDepartment, type DepartmentRow } from '../org/departments.ts';
 import { isUniqueViolation } from '../org/pg-errors.ts';
-import { withTransaction } from '../org/transaction.ts';
+import { transaction } from '../../database/index.ts';
 import type { Endpoint } from './endpoint.ts';
-import { idParams, uuid } from './schemas.ts';
+import { departmentRef, idParams, uuid } from './schemas.ts';
 
 const TAG = '组织机构';
 
 const department = {
   type: 'object',
   properties: {
-    id: { type: 'string', format: 'uuid' },
-    code: { type: 'string' },
-    name: { type: 'string' },
-    kind: { type: 'string', enum: DEPARTMENT_KIND_CODES },
+    ...departmentRef.properties,
     parentId: { type: ['string', 'null'], format: 'uuid' },
     active: { type: 'boolean' },
     createdAt: { type: 'string', format: 'date-time' },
@@ -84,7 +81,7 @@ export const create: Endpoint = {
   responses: { 201: { description: '已创建', schema: department } },
   async handle({ ctx, req, res, user, body }) {
     if (body.kind === 'city-bureau') throw invalidField('kind', '市局只能是组织树的根');
-    const row = await withTransaction(ctx.pool, async (db) => {
+    const row = await transaction(ctx.pool, async (db) => {
       const parent = await activeParent(db, user!.scope, body.parentId);
       const created = await insertDepartment(db, { code: body.code, name: body.name, kind: body.kind, parent }, ctx.clock()).catch((err) => {
         if (isUniqueViolation(err, 'departments_code_key')) throw conflict('CODE_TAKEN', '部门编号已被使用', [{ path: 'code', message: '部门编号已被使用' }]);
@@ -111,7 +108,7 @@ export const update: Endpoint = {
   responses: { 200: { description: '已修改', schema: department } },
   async handle({ ctx, req, res, user, params, body }) {
     const scope = user!.scope;
-    const row = await withTransaction(ctx.pool, async (db) => {
+    const row = await transaction(ctx.pool, async (db) => {
       const before = await departmentInScope(db, scope, params.id, true);
       if (!before) throw notFound();
       const isScopeRoot = before.id === scope.root.id;

@@ -6,6 +6,7 @@ import type { ServerContext } from '../context.ts';
 import { HttpError } from '../http/errors.ts';
 import { compileValidator, type Validator } from '../http/validation.ts';
 import { formKeys, formToJsonSchema } from '../tickets/form-schema.ts';
+import { ticketIdOfVariable } from '../tickets/ticket-variable.ts';
 import { groupsOf, restOf, statusOf, taskForm, taskVariables, usersOpenTask, type RestClient, type UserTask } from '../tickets/inbox.ts';
 import type { Endpoint } from './endpoint.ts';
 
@@ -79,7 +80,7 @@ async function ticketsOf(ctx: ServerContext, rest: RestClient, tasks: UserTask[]
   });
   const ticketIdOf = new Map<string, string>();
   for (const v of found.items as Array<{ processInstanceKey: string; value: string }>) {
-    const id = parseTicketId(v.value);
+    const id = ticketIdOfVariable(v.value);
     if (id && !ticketIdOf.has(String(v.processInstanceKey))) ticketIdOf.set(String(v.processInstanceKey), id);
   }
   const tickets = await getTickets(ctx.pool, [...new Set(ticketIdOf.values())]);
@@ -88,16 +89,6 @@ async function ticketsOf(ctx: ServerContext, rest: RestClient, tasks: UserTask[]
     if (ticket) byInstance.set(instanceKey, ticket);
   }
   return byInstance;
-}
-
-function parseTicketId(raw: string | undefined): string | undefined {
-  if (!raw) return undefined;
-  try {
-    const value = JSON.parse(raw);
-    return typeof value === 'string' && /^[0-9a-f-]{36}$/i.test(value) ? value : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 export const claim: Endpoint = {

@@ -7,7 +7,7 @@ import { conflict, invalidField, notFound } from '../http/errors.ts';
 import { audit } from '../org/audit.ts';
 import { departmentInScope } from '../org/departments.ts';
 import { isUniqueViolation } from '../org/pg-errors.ts';
-import { withTransaction } from '../org/transaction.ts';
+import { transaction } from '../../database/index.ts';
 import { ACCOUNT_SELECT, accountInScope, accountJson, setRoles, type AccountRow } from '../org/users.ts';
 import type { Endpoint } from './endpoint.ts';
 import { idParams, paging, password, roleList, uuid } from './schemas.ts';
@@ -129,7 +129,7 @@ export const create: Endpoint = {
     const initialPassword = body.password === undefined ? generatePassword() : undefined;
     const hash = await hashPassword(body.password ?? initialPassword);
     const now = ctx.clock();
-    const created = await withTransaction(ctx.pool, async (db) => {
+    const created = await transaction(ctx.pool, async (db) => {
       const dept = await departmentInScope(db, user!.scope, body.departmentId);
       if (!dept || !dept.active) throw invalidField('departmentId', '部门不存在、已停用或不在您的管理范围内');
       const inserted = await db.query<{ id: string }>(
@@ -167,7 +167,7 @@ export const update: Endpoint = {
     if (self && body.status === 'disabled') throw invalidField('status', '不能停用自己的账号');
     if (self && body.roles && !body.roles.includes('system-admin')) throw invalidField('roles', '不能去掉自己的系统管理员角色');
     const now = ctx.clock();
-    const after = await withTransaction(ctx.pool, async (db) => {
+    const after = await transaction(ctx.pool, async (db) => {
       const before = await accountInScope(db, user!.scope, params.id, true);
       if (!before) throw notFound();
       if (body.departmentId !== undefined) {

@@ -3,6 +3,7 @@
 // took, where it stands, its variables and incidents).
 import type { ServerContext } from '../context.ts';
 import { notFound } from '../http/errors.ts';
+import { ticketIdOfVariable } from '../tickets/ticket-variable.ts';
 import { call, orMissing, rest, type Page } from './engine.ts';
 
 export const INSTANCE_STATES = ['active', 'completed', 'canceled', 'incident'] as const;
@@ -89,13 +90,8 @@ export async function ticketOfInstance(ctx: ServerContext, instance: EngineInsta
   const found = await call<Page<{ value: string; scopeKey: string }>>(ctx, 'POST', 'variables/search', {
     filter: { processInstanceKey: String(instance.processInstanceKey), scopeKey: String(instance.processInstanceKey), name: 'ticketId' }, page: { from: 0, limit: 1 },
   });
-  let id: unknown;
-  try {
-    id = JSON.parse(found.items[0]?.value ?? 'null');
-  } catch {
-    return null;
-  }
-  if (typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id)) return null;
+  const id = ticketIdOfVariable(found.items[0]?.value);
+  if (!id) return null;
   const { rows } = await ctx.pool.query<{ id: string; ticket_no: string; department: string | null }>('SELECT id, ticket_no, department FROM tickets WHERE id = $1', [id]);
   return rows[0] ? { id: rows[0].id, ticketNo: rows[0].ticket_no, department: rows[0].department } : null;
 }

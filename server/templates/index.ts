@@ -10,7 +10,7 @@ import type { SessionUser } from '../auth/session-user.ts';
 import type { Problem } from '../deployments/check.ts';
 import type { ServerContext } from '../context.ts';
 import { HttpError } from '../http/errors.ts';
-import { withTransaction } from '../org/transaction.ts';
+import { transaction } from '../../database/index.ts';
 import { checkDraft, type TemplateDraft } from './check.ts';
 import { recordTemplateVersion, runningVersion, templateChecksum, type TemplateVersionRow } from './store.ts';
 
@@ -32,7 +32,7 @@ export async function seedNoticeTemplates(pool: pg.Pool, dir: string, now: Date)
   for (const t of (await readTemplateFiles(dir)).values()) {
     const running = await runningVersion(pool, t.name);
     if (running && (running.deployed_by_login !== null || running.checksum === templateChecksum(t.content, t.entry))) continue;
-    await withTransaction(pool, (db) => recordTemplateVersion(db, { ...t, deployedAt: now }));
+    await transaction(pool, (db) => recordTemplateVersion(db, { ...t, deployedAt: now }));
     seeded.push(t.name);
   }
   return seeded;
@@ -57,7 +57,7 @@ export async function deployTemplate(ctx: ServerContext, user: SessionUser | und
   if (running?.checksum === templateChecksum(draft.content, draft.entry)) {
     return { name: draft.name, version: running.version, changed: false, warnings: checked.problems };
   }
-  const version = await withTransaction(ctx.pool, (db) => recordTemplateVersion(db, {
+  const version = await transaction(ctx.pool, (db) => recordTemplateVersion(db, {
     ...draft, deployedBy: user?.id, rolledBackFrom: rolledBackFrom?.id, deployedAt: ctx.clock(),
   }));
   ctx.log.info({ template: draft.name, version, user: user?.login, rolledBackFrom: rolledBackFrom?.version }, 'notice template deployed');

@@ -6,9 +6,10 @@ import type { Camunda8 } from '@camunda8/sdk';
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { camundaFor, startTestEngine, type TestEngine } from '../support/engine.ts';
+import type { TestEngine } from '../support/engine.ts';
 import { files, PROCESSES } from '../support/processes.ts';
-import { signedIn, startTestServer, type Client, type TestServer } from './support.ts';
+import { signedIn, type Client, type TestServer } from './support.ts';
+import { startEngineServer, type EngineServer } from './ticket-env.ts';
 
 const read = (name: string) => readFileSync(path.join(PROCESSES, name), 'utf8');
 const ROUTING = read('routing.dmn');
@@ -25,24 +26,20 @@ const TWO_UNIQUE = TIME_LIMITS.replace(/<rule id="Rule_6">[\s\S]*?<\/rule>/, (ru
 
 describe('server: DMN dry run (试算 on the draft, sample tickets at check time)', function () {
   this.timeout(120_000);
+  let env: EngineServer;
   let engine: TestEngine;
   let sdk: Camunda8;
   let t: TestServer;
   let admin: Client;
 
   before(async () => {
-    engine = await startTestEngine();
-    sdk = camundaFor(engine.engine);
-    t = await startTestServer({}, { client: sdk });
+    env = await startEngineServer();
+    ({ engine, client: sdk, t } = env);
     admin = await signedIn(t, 'liucheng');
     const deployed = await admin.post('/api/deployments', { resources: [{ name: 'routing.dmn', content: ROUTING }, { name: 'time-limits.dmn', content: TIME_LIMITS }] });
     expect(deployed.status, JSON.stringify(deployed.body)).to.equal(201);
   });
-  after(async () => {
-    await t?.stop();
-    await sdk?.getZeebeGrpcApiClient().close(1000).catch(() => undefined);
-    await engine?.stop();
-  });
+  after(async () => { await env?.stop(); });
 
   const engineDepartment = async () => JSON.parse((await engine.zeebe.evaluateDecision({ decisionId: 'routing', variables: FOOD.variables })).decisionOutput).department;
 

@@ -5,9 +5,10 @@ import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROLE_CODES } from '../../server/index.ts';
-import { camundaFor, startTestEngine, type TestEngine } from '../support/engine.ts';
+import type { TestEngine } from '../support/engine.ts';
 import { PROCESSES, ROOT } from '../support/processes.ts';
-import { LOGIN_OF_ROLE, signedIn, startTestServer, type Client, type TestServer } from './support.ts';
+import { LOGIN_OF_ROLE, signedIn, type Client, type TestServer } from './support.ts';
+import { startEngineServer, type EngineServer } from './ticket-env.ts';
 
 const ROUTING = readFileSync(path.join(PROCESSES, 'routing.dmn'), 'utf8');
 const PROBLEMS = readFileSync(path.join(ROOT, 'test', 'ui', 'fixtures', 'problems.bpmn'), 'utf8');
@@ -38,22 +39,18 @@ const PRICE_REPORT = { kind: 'report', category: '价格违法', regionCode: '37
 
 describe('server: deployments', function () {
   this.timeout(120_000);
+  let env: EngineServer;
   let engine: TestEngine;
   let sdk: Camunda8;
   let t: TestServer;
   let admin: Client;
 
   before(async () => {
-    engine = await startTestEngine();
-    sdk = camundaFor(engine.engine);
-    t = await startTestServer({}, { client: sdk });
+    env = await startEngineServer();
+    ({ engine, client: sdk, t } = env);
     admin = await signedIn(t, 'liucheng');
   });
-  after(async () => {
-    await t?.stop();
-    await sdk?.getZeebeGrpcApiClient().close(1000).catch(() => undefined);
-    await engine?.stop();
-  });
+  after(async () => { await env?.stop(); });
 
   it('checks without deploying and names the element of each problem in Chinese', async () => {
     const answer = await admin.post('/api/deployments/check', {

@@ -19,11 +19,31 @@ export interface TicketEnv {
 
 export const ENGINE_CLOCK = '2026-09-30T09:20:00+08:00';
 
-/** `uiDir`: the server also serves the built browser app (the UI tests). */
-export async function startTicketEnv(uiDir?: string): Promise<TicketEnv> {
+export interface EngineServer {
+  t: TestServer;
+  engine: TestEngine;
+  client: Camunda8;
+  stop(): Promise<void>;
+}
+
+/** A real server handed the SDK of a real engine (nothing deployed, no workers). */
+export async function startEngineServer(uiDir?: string): Promise<EngineServer> {
   const engine = await startTestEngine();
   const client = camundaFor(engine.engine);
   const t = await startTestServer({}, { client }, uiDir);
+  return {
+    t, engine, client,
+    async stop() {
+      await t.stop();
+      await client.getZeebeGrpcApiClient().close(500).catch(() => undefined);
+      await engine.stop();
+    },
+  };
+}
+
+/** `uiDir`: the server also serves the built browser app (the UI tests). */
+export async function startTicketEnv(uiDir?: string): Promise<TicketEnv> {
+  const { t, engine, client, stop } = await startEngineServer(uiDir);
   await migrateTickets(t.pool);
   const zeebe = client.getZeebeGrpcApiClient();
   await deployProduct(zeebe as never);
@@ -54,9 +74,7 @@ export async function startTicketEnv(uiDir?: string): Promise<TicketEnv> {
     async stop() {
       await workers.close();
       await stub.close();
-      await zeebe.close(500).catch(() => undefined);
-      await t.stop();
-      await engine.stop();
+      await stop();
     },
   };
 }

@@ -5,11 +5,9 @@
 // the changes of the sample tickets before the admin confirms.
 import path from 'node:path';
 import { expect } from 'chai';
-import type { Page } from 'playwright-core';
-import { PROCESSES } from '../support/processes.ts';
 import type { UiBrowser } from './support/browser.ts';
-import { openFile, saveAndRead, openEditor, type EditorSession } from './support/editor-page.ts';
-import { signInAs, startUiProduct, type UiProduct } from './support/product.ts';
+import { draftRoutingToYaojia, openFile, saveAndRead, openEditor, type EditorSession } from './support/editor-page.ts';
+import { startUiProduct, type UiProduct } from './support/product.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, 'fixtures');
 
@@ -97,14 +95,6 @@ describe('admin-ui: DMN editor', function () {
   });
 });
 
-/** Replaces the text of a decision table cell, as a person types it. */
-async function editCell(page: Page, elementId: string, text: string) {
-  const cell = page.locator(`td[data-element-id="${elementId}"] [contenteditable]`);
-  await cell.click();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type(text);
-}
-
 describe('admin-ui: DMN editor on the product — 试算 on the draft against the deployed rule, sample changes before deploying', function () {
   this.timeout(300_000);
   let p: UiProduct;
@@ -116,13 +106,7 @@ describe('admin-ui: DMN editor on the product — 试算 on the draft against th
 
   it('shows the edited routing rule\'s department for the draft beside the deployed version\'s', async () => {
     const { page } = p.ui;
-    await signInAs(page, p.base, 'process-admin');
-    await page.goto(`${p.base}/process/rules`);
-    await page.locator('[data-test=dmn-editor] .tjs-table').waitFor();
-    await openFile(page, path.join(PROCESSES, 'routing.dmn'));
-    await page.locator('td[data-element-id="LiteralExpression_5_1"]').waitFor();
-    await editCell(page, 'LiteralExpression_5_1', '"370102-YJ"');
-    await editCell(page, 'LiteralExpression_5_3', '"姚家市场监管所"');
+    await draftRoutingToYaojia(page, p.base);
 
     await field('kind').locator('input').fill('complaint');
     await field('category').locator('input').fill('食品药品安全');

@@ -2,23 +2,13 @@
 // rules editor and deployed routes the next ticket registered through the API differently
 // (as in test/stories/rule-change.test.ts); a flow changed in the modeler is compared with
 // the running version, deployed twice, compared in the history and rolled back.
-import path from 'node:path';
 import { expect } from 'chai';
 import type { Page } from 'playwright-core';
-import { PROCESSES } from '../support/processes.ts';
 import { ID_CARD, USCC } from '../tickets/samples.ts';
 import { signedIn, type Client } from '../server/support.ts';
 import { eventually, jinanComplaint } from '../server/ticket-env.ts';
-import { openFile } from './support/editor-page.ts';
-import { signInAs, startUiProduct, type UiProduct } from './support/product.ts';
-
-/** Replaces the text of a decision table cell, as a person types it. */
-async function editCell(page: Page, elementId: string, text: string) {
-  const cell = page.locator(`td[data-element-id="${elementId}"] [contenteditable]`);
-  await cell.click();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type(text);
-}
+import { draftRoutingToYaojia } from './support/editor-page.ts';
+import { startUiProduct, type UiProduct } from './support/product.ts';
 
 /** Renames a diagram element through the canvas's direct editing. */
 async function rename(page: Page, elementId: string, name: string) {
@@ -69,13 +59,7 @@ describe('admin-ui: changing rules and flows, version history, diff and rollback
     expect(await departmentOf(jinanComplaint())).to.equal('370102-DL');
 
     const { page } = p.ui;
-    await signInAs(page, p.base, 'process-admin');
-    await page.goto(`${p.base}/process/rules`);
-    await page.locator('[data-test=dmn-editor] .tjs-table').waitFor();
-    await openFile(page, path.join(PROCESSES, 'routing.dmn'));
-    await page.locator('td[data-element-id="LiteralExpression_5_1"]').waitFor();
-    await editCell(page, 'LiteralExpression_5_1', '"370102-YJ"');
-    await editCell(page, 'LiteralExpression_5_3', '"姚家市场监管所"');
+    await draftRoutingToYaojia(page, p.base);
     await p.ui.screenshot('rules-edited');
     // Rules are dry-run on the sample tickets first; the dialog shows the change before deploying.
     await page.locator('[data-test=deploy]').click();

@@ -1,5 +1,8 @@
 // What the 用户 and 部门 pages share: the shapes of /api/admin/…, the code lists, the
-// department tree built from the server's pre-ordered list, and the server's field errors.
+// department tree built from the server's pre-ordered list, and the dialogs' 保存 with
+// the server's field errors.
+import { reactive, ref } from 'vue';
+import type { FormInstance } from 'element-plus';
 import { api, ApiError } from '../../api.ts';
 
 export interface Department {
@@ -56,7 +59,7 @@ export function departmentTree(list: Department[]): DepartmentNode[] {
  * The server's messages by form field: `details[].path` is the field (`login`), or a pointer
  * into it (`roles/0`, `body.login`); anything else goes to the form-wide message.
  */
-export function fieldErrorsOf<F extends string>(err: unknown, fields: readonly F[]): { fields: Partial<Record<F, string>>; other: string } {
+function fieldErrorsOf<F extends string>(err: unknown, fields: readonly F[]): { fields: Partial<Record<F, string>>; other: string } {
   if (!(err instanceof ApiError)) return { fields: {}, other: err instanceof Error ? err.message : String(err) };
   const found: Partial<Record<F, string>> = {};
   for (const detail of err.details) {
@@ -64,6 +67,39 @@ export function fieldErrorsOf<F extends string>(err: unknown, fields: readonly F
     if (fields.includes(field) && !found[field]) found[field] = detail.message;
   }
   return { fields: found, other: Object.keys(found).length ? '' : err.message };
+}
+
+/**
+ * The create/edit dialog's 保存: clears the last messages, checks the form's own rules, then
+ * runs `send`; what the server rejects lands beside its field, anything else above the form.
+ */
+export function useFormSave<F extends string>(fields: readonly F[]) {
+  const formRef = ref<FormInstance>();
+  const errors = reactive({}) as Partial<Record<F, string>>;
+  const formError = ref('');
+  const saving = ref(false);
+
+  function clearErrors() {
+    for (const f of fields) errors[f] = '';
+    formError.value = '';
+  }
+
+  async function submit(send: () => Promise<void>) {
+    clearErrors();
+    if (!(await formRef.value?.validate().catch(() => false))) return;
+    saving.value = true;
+    try {
+      await send();
+    } catch (err) {
+      const found = fieldErrorsOf(err, fields);
+      Object.assign(errors, found.fields);
+      formError.value = found.other;
+    } finally {
+      saving.value = false;
+    }
+  }
+
+  return { formRef, errors, formError, saving, clearErrors, submit };
 }
 
 /** The server reports `lockedUntil` only while the lock lasts. */
