@@ -2,6 +2,7 @@
 
 import { startDatabase } from '../database/index.ts';
 import { startEngine } from './index.ts';
+import { onStopSignals } from '../config/index.ts';
 
 function portFrom(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -31,14 +32,7 @@ const engine = await startEngine({ databaseUrl: database.url, grpcPort, restPort
 console.log(`engine: Zeebe gateway (gRPC) listening on ${engine.grpcAddress}`);
 console.log(`engine: Orchestration Cluster REST API listening on ${engine.restAddress}/v2${clockControlled ? ' (clock controllable)' : ''}`);
 
-let stopping = false;
-async function shutdown(signal: string): Promise<void> {
-  if (stopping) return;
-  stopping = true;
-  console.log(`engine: ${signal} received, stopping`);
+onStopSignals('engine stopping', async () => {
   await engine.stop();
   await database.stop();
-  process.exit(0);
-}
-process.on('SIGINT', () => void shutdown('SIGINT'));
-process.on('SIGTERM', () => void shutdown('SIGTERM'));
+});

@@ -32,17 +32,8 @@ export async function nextNoticeNo(db: Queryable, prefix: string, year: number):
   return `${prefix}〔${year}〕${seq.rows[0]!.n.padStart(6, '0')}号`;
 }
 
-export interface NewNotice {
-  ticketId: string;
-  noticeNo: string;
-  template: string;
-  title: string;
-  data: Record<string, unknown>;
-  html: string;
-  issuedAt?: Date;
-  issuedBy?: string | null;
-  idempotencyKey?: string | null;
-}
+/** A notice to store: its content, dated now unless told; a repeated idempotency key stores nothing. */
+export type NewNotice = Omit<Notice, 'id' | 'issuedAt' | 'issuedBy'> & Partial<Pick<Notice, 'issuedAt' | 'issuedBy'>> & { idempotencyKey?: string | null };
 
 export async function insertNotice(db: Queryable, n: NewNotice): Promise<Notice> {
   const result = await db.query<NoticeRow>(

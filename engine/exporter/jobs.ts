@@ -3,8 +3,9 @@
 
 import type pg from 'pg';
 import type { HistoryRecord } from '../runtime/rows.ts';
+import { ELEMENT_TASK_COLUMNS, elementTaskValues, MIGRATED_COLUMNS } from './element-task.ts';
 import { upsert, type Column } from './sql.ts';
-import { headers, num, text, type Projection } from './values.ts';
+import { num, text, type Projection } from './values.ts';
 
 const INTENTS = new Set(['CREATED', 'COMPLETED', 'TIMED_OUT', 'FAILED', 'RETRIES_UPDATED', 'CANCELED', 'ERROR_THROWN', 'MIGRATED']);
 
@@ -19,19 +20,10 @@ const COLUMNS: Column[] = [
   { name: 'deadline', type: 'bigint' },
   { name: 'end_time', type: 'bigint' },
   { name: 'has_failed_with_retries_left', type: 'boolean' },
-  { name: 'custom_headers', type: 'jsonb' },
-  { name: 'element_id', type: 'text' },
-  { name: 'element_instance_key', type: 'bigint' },
-  { name: 'process_instance_key', type: 'bigint' },
-  { name: 'process_definition_key', type: 'bigint' },
-  { name: 'bpmn_process_id', type: 'text' },
+  ...ELEMENT_TASK_COLUMNS,
 ];
 
-const MUTABLE = [
-  'worker', 'state', 'retries', 'error_message', 'error_code', 'deadline', 'end_time', 'has_failed_with_retries_left',
-  // a migration moves the job to another definition
-  'element_id', 'process_definition_key', 'bpmn_process_id',
-];
+const MUTABLE = ['worker', 'state', 'retries', 'error_message', 'error_code', 'deadline', 'end_time', 'has_failed_with_retries_left', ...MIGRATED_COLUMNS];
 
 export class JobProjection implements Projection {
   readonly valueTypes = ['JOB'];
@@ -46,9 +38,7 @@ export class JobProjection implements Projection {
     const failed = record.intent === 'FAILED' || record.intent === 'ERROR_THROWN';
     this.rows.set(record.key, [
       record.key, text(v.type), text(v.worker) ?? '', record.intent, retries, text(v.errorMessage) || null, text(v.errorCode) || null,
-      deadline !== null && deadline >= 0 ? deadline : null, ended ? record.timestamp : null, failed && retries > 0,
-      JSON.stringify(headers(v.customHeaders)), text(v.elementId), num(v.elementInstanceKey), num(v.processInstanceKey),
-      num(v.processDefinitionKey), text(v.bpmnProcessId),
+      deadline !== null && deadline >= 0 ? deadline : null, ended ? record.timestamp : null, failed && retries > 0, ...elementTaskValues(v),
     ]);
   }
 

@@ -3,8 +3,9 @@
 
 import type pg from 'pg';
 import type { HistoryRecord } from '../runtime/rows.ts';
+import { ELEMENT_TASK_COLUMNS, elementTaskValues, MIGRATED_COLUMNS } from './element-task.ts';
 import { textArray, upsert, type Column } from './sql.ts';
-import { epochMs, headers, key, num, stringList, text, type Projection } from './values.ts';
+import { epochMs, key, num, stringList, text, type Projection } from './values.ts';
 
 const INTENTS = new Set(['CREATED', 'ASSIGNED', 'UPDATED', 'COMPLETED', 'CANCELED', 'MIGRATED']);
 
@@ -20,12 +21,7 @@ const COLUMNS: Column[] = [
   { name: 'priority', type: 'int' },
   { name: 'form_key', type: 'bigint' },
   { name: 'external_form_reference', type: 'text' },
-  { name: 'custom_headers', type: 'jsonb' },
-  { name: 'element_id', type: 'text' },
-  { name: 'element_instance_key', type: 'bigint' },
-  { name: 'process_instance_key', type: 'bigint' },
-  { name: 'process_definition_key', type: 'bigint' },
-  { name: 'bpmn_process_id', type: 'text' },
+  ...ELEMENT_TASK_COLUMNS,
   { name: 'process_definition_version', type: 'int' },
   { name: 'creation_date', type: 'bigint' },
   { name: 'completion_date', type: 'bigint' },
@@ -33,8 +29,7 @@ const COLUMNS: Column[] = [
 
 const MUTABLE = [
   'state', 'name', 'assignee', 'candidate_users', 'candidate_groups', 'due_date', 'follow_up_date', 'priority', 'completion_date',
-  // a migration moves the task to another definition
-  'element_id', 'process_definition_key', 'bpmn_process_id', 'process_definition_version',
+  ...MIGRATED_COLUMNS, 'process_definition_version',
 ];
 
 export class UserTaskProjection implements Projection {
@@ -49,9 +44,7 @@ export class UserTaskProjection implements Projection {
       record.key, ended ? record.intent : text(v.state) ?? 'CREATED', text(v.name) || null, text(v.assignee) || null,
       JSON.stringify(stringList(v.candidateUsers)), JSON.stringify(stringList(v.candidateGroups)),
       epochMs(v.dueDate), epochMs(v.followUpDate), num(v.priority) ?? 50, key(v.formKey), text(v.externalFormReference) || null,
-      JSON.stringify(headers(v.customHeaders)), text(v.elementId), num(v.elementInstanceKey), num(v.processInstanceKey),
-      num(v.processDefinitionKey), text(v.bpmnProcessId), num(v.processDefinitionVersion), num(v.creationDate) ?? record.timestamp,
-      ended ? record.timestamp : null,
+      ...elementTaskValues(v), num(v.processDefinitionVersion), num(v.creationDate) ?? record.timestamp, ended ? record.timestamp : null,
     ]);
   }
 

@@ -5,7 +5,7 @@ import { Router } from 'express';
 import type { RestContext } from './context.ts';
 import { int, key, str, type Field } from './filters.ts';
 import { keyOut, orUndefined, TENANT, TENANT_SQL } from './format.ts';
-import { getOne, searcher, type SearchSpec } from './paging.ts';
+import { getOne, searchRoutes, type SearchSpec } from './paging.ts';
 import { pathKey } from './validate.ts';
 import { resourceXml } from './definitions.ts';
 
@@ -77,9 +77,6 @@ export const drgSearch: SearchSpec<DrgRow> = {
   }),
 };
 
-const searchDecisions = searcher(decisionSearch);
-const searchDrgs = searcher(drgSearch);
-
 export function decisionRoutes(ctx: RestContext): Router {
   const router = Router();
   const decision = (raw: string | undefined) => getOne(ctx.db, decisionSearch, pathKey(raw, 'decisionDefinitionKey'));
@@ -90,21 +87,11 @@ export function decisionRoutes(ctx: RestContext): Router {
     res.type('text/xml').send(xml);
   };
 
-  router.post('/decision-definitions/search', async (req, res) => {
-    res.json(await searchDecisions(ctx.db, req.body));
-  });
-  router.get('/decision-definitions/:decisionDefinitionKey', async (req, res) => {
-    res.json(await decision(req.params.decisionDefinitionKey));
-  });
+  searchRoutes(router, ctx.db, 'decision-definitions', 'decisionDefinitionKey', decisionSearch);
   router.get('/decision-definitions/:decisionDefinitionKey/xml', async (req, res) => {
     await sendXml(res, (await decision(req.params.decisionDefinitionKey)).decisionRequirementsKey as string);
   });
-  router.post('/decision-requirements/search', async (req, res) => {
-    res.json(await searchDrgs(ctx.db, req.body));
-  });
-  router.get('/decision-requirements/:decisionRequirementsKey', async (req, res) => {
-    res.json(await drg(req.params.decisionRequirementsKey));
-  });
+  searchRoutes(router, ctx.db, 'decision-requirements', 'decisionRequirementsKey', drgSearch);
   router.get('/decision-requirements/:decisionRequirementsKey/xml', async (req, res) => {
     await sendXml(res, (await drg(req.params.decisionRequirementsKey)).decisionRequirementsKey as string);
   });

@@ -5,7 +5,7 @@ import { Router } from 'express';
 import type { RestContext } from './context.ts';
 import { bool, int, key, str, type Field } from './filters.ts';
 import { keyOut, orUndefined, TENANT, TENANT_SQL } from './format.ts';
-import { getOne, searcher, type SearchSpec } from './paging.ts';
+import { getOne, searchRoutes, type SearchSpec } from './paging.ts';
 import { pathKey } from './validate.ts';
 
 interface ProcessDefinitionRow {
@@ -47,8 +47,6 @@ export const processDefinitionSearch: SearchSpec<ProcessDefinitionRow> = {
   }),
 };
 
-const searchProcessDefinitions = searcher(processDefinitionSearch);
-
 /** The XML of a deployed resource (a process's BPMN, or a decision requirements graph's DMN). */
 export async function resourceXml(ctx: RestContext, key: number | string, kind: 'process' | 'drg'): Promise<string | undefined> {
   const result = await ctx.db.query<{ xml: string }>(`SELECT data->>'xml' AS xml FROM engine_resources WHERE key = $1::bigint AND data->>'kind' = $2`, [key, kind]);
@@ -57,13 +55,8 @@ export async function resourceXml(ctx: RestContext, key: number | string, kind: 
 
 export function processDefinitionRoutes(ctx: RestContext): Router {
   const router = Router();
-  router.post('/process-definitions/search', async (req, res) => {
-    res.json(await searchProcessDefinitions(ctx.db, req.body));
-  });
+  searchRoutes(router, ctx.db, 'process-definitions', 'processDefinitionKey', processDefinitionSearch);
   const definition = (raw: string | undefined) => getOne(ctx.db, processDefinitionSearch, pathKey(raw, 'processDefinitionKey'));
-  router.get('/process-definitions/:processDefinitionKey', async (req, res) => {
-    res.json(await definition(req.params.processDefinitionKey));
-  });
   router.get('/process-definitions/:processDefinitionKey/xml', async (req, res) => {
     const { processDefinitionKey } = await definition(req.params.processDefinitionKey);
     const xml = await resourceXml(ctx, processDefinitionKey as string, 'process');

@@ -5,8 +5,7 @@ import { Router } from 'express';
 import type { RestContext } from './context.ts';
 import { bool, date, key, oneOf, str, type Field } from './filters.ts';
 import { dateOut, keyOut, orUndefined, TENANT, TENANT_SQL } from './format.ts';
-import { getOne, searcher, type SearchSpec } from './paging.ts';
-import { pathKey } from './validate.ts';
+import { searchRoutes, type SearchSpec } from './paging.ts';
 
 export const ELEMENT_TYPES = [
   'UNSPECIFIED', 'PROCESS', 'SUB_PROCESS', 'EVENT_SUB_PROCESS', 'AD_HOC_SUB_PROCESS', 'AD_HOC_SUB_PROCESS_INNER_INSTANCE', 'START_EVENT',
@@ -77,15 +76,8 @@ export const elementInstanceSearch: SearchSpec<ElementInstanceRow> = {
   }),
 };
 
-const searchElementInstances = searcher(elementInstanceSearch);
-
 export function elementInstanceRoutes(ctx: RestContext): Router {
   const router = Router();
-  router.post('/element-instances/search', async (req, res) => {
-    res.json(await searchElementInstances(ctx.db, req.body));
-  });
-  router.get('/element-instances/:elementInstanceKey', async (req, res) => {
-    res.json(await getOne(ctx.db, elementInstanceSearch, pathKey(req.params.elementInstanceKey, 'elementInstanceKey')));
-  });
+  searchRoutes(router, ctx.db, 'element-instances', 'elementInstanceKey', elementInstanceSearch);
   return router;
 }

@@ -5,7 +5,7 @@ import { Router } from 'express';
 import type { RestContext } from './context.ts';
 import { date, key, oneOf, str, type Field } from './filters.ts';
 import { dateOut, keyOut, orUndefined, TENANT, TENANT_SQL } from './format.ts';
-import { getOne, searcher, type SearchSpec } from './paging.ts';
+import { searcher, searchRoutes, type SearchSpec } from './paging.ts';
 import { pathKey, validator } from './validate.ts';
 import { resolveIncident } from '../runtime/commands/instance-commands.ts';
 
@@ -78,12 +78,7 @@ export const checkOperationReference = validator<{ operationReference?: number }
 
 export function incidentRoutes(ctx: RestContext): Router {
   const router = Router();
-  router.post('/incidents/search', async (req, res) => {
-    res.json(await searchIncidents(ctx.db, req.body));
-  });
-  router.get('/incidents/:incidentKey', async (req, res) => {
-    res.json(await getOne(ctx.db, incidentSearch, pathKey(req.params.incidentKey, 'incidentKey')));
-  });
+  searchRoutes(router, ctx.db, 'incidents', 'incidentKey', incidentSearch, searchIncidents);
   router.post('/incidents/:incidentKey/resolution', async (req, res) => {
     const k = pathKey(req.params.incidentKey, 'incidentKey');
     checkOperationReference(req.body ?? {});

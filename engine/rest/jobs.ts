@@ -3,6 +3,7 @@
 
 import { Router } from 'express';
 import type { RestContext } from './context.ts';
+import { elementTaskOut, type ElementTaskRow } from './element-task.ts';
 import { bool, date, int, key, oneOf, str, type Field } from './filters.ts';
 import { dateOut, keyOut, orUndefined, TENANT, TENANT_SQL } from './format.ts';
 import { searcher, type SearchSpec } from './paging.ts';
@@ -11,7 +12,7 @@ const STATES = ['CANCELED', 'COMPLETED', 'CREATED', 'ERROR_THROWN', 'FAILED', 'M
 const KINDS = ['BPMN_ELEMENT', 'EXECUTION_LISTENER', 'TASK_LISTENER', 'AD_HOC_SUB_PROCESS'] as const;
 const LISTENER_EVENTS = ['ASSIGNING', 'CANCELING', 'COMPLETING', 'CREATING', 'END', 'START', 'UNSPECIFIED', 'UPDATING'] as const;
 
-interface JobRow {
+interface JobRow extends ElementTaskRow {
   key: string;
   type: string;
   worker: string;
@@ -22,12 +23,6 @@ interface JobRow {
   deadline: string | null;
   end_time: string | null;
   has_failed_with_retries_left: boolean;
-  custom_headers: Record<string, string>;
-  element_id: string;
-  element_instance_key: string;
-  process_instance_key: string;
-  process_definition_key: string;
-  bpmn_process_id: string;
 }
 
 const SORTS: Record<string, Field> = {
@@ -59,10 +54,8 @@ export const jobSearch: SearchSpec<JobRow> = {
   filters: { ...SORTS, isDenied: { ...bool('NULL::boolean'), schema: { type: ['boolean', 'null'] } }, hasFailedWithRetriesLeft: bool('t.has_failed_with_retries_left') },
   sorts: SORTS,
   item: (r) => ({
-    customHeaders: r.custom_headers,
+    ...elementTaskOut(r),
     deadline: dateOut(r.deadline),
-    elementId: r.element_id,
-    elementInstanceKey: keyOut(r.element_instance_key),
     endTime: dateOut(r.end_time),
     errorCode: orUndefined(r.error_code),
     errorMessage: orUndefined(r.error_message),
@@ -70,9 +63,6 @@ export const jobSearch: SearchSpec<JobRow> = {
     jobKey: keyOut(r.key),
     kind: 'BPMN_ELEMENT',
     listenerEventType: 'UNSPECIFIED',
-    processDefinitionId: r.bpmn_process_id,
-    processDefinitionKey: keyOut(r.process_definition_key),
-    processInstanceKey: keyOut(r.process_instance_key),
     retries: r.retries,
     state: r.state,
     tenantId: TENANT,

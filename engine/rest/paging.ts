@@ -3,10 +3,11 @@
 // limit) or cursors (after / before the item a cursor names); a cursor is the item's sort
 // values and key, base64-encoded, so paging stays stable while new rows arrive.
 
+import type { Router } from 'express';
 import type pg from 'pg';
 import { castOf, condition, fieldSchema, Params, type Field } from './filters.ts';
 import { badRequest, notFound } from './problem.ts';
-import { validator } from './validate.ts';
+import { pathKey, validator } from './validate.ts';
 
 export interface SearchSpec<Row> {
   /** What items are called, for messages. */
@@ -177,4 +178,14 @@ export async function getOne<Row>(db: pg.Pool, spec: SearchSpec<Row>, key: numbe
   const result = await db.query(`SELECT ${spec.select} FROM ${spec.from} WHERE t.key = $1::bigint`, [key]);
   if (!result.rows.length) throw notFound(`${spec.what[0].toUpperCase()}${spec.what.slice(1)} with key '${key}' not found`);
   return spec.item(result.rows[0] as Row) as Record<string, unknown>;
+}
+
+/** POST /<resource>/search and GET /<resource>/{keyName}: a resource read from its projection. */
+export function searchRoutes<Row>(router: Router, db: pg.Pool, resource: string, keyName: string, spec: SearchSpec<Row>, search = searcher(spec)): void {
+  router.post(`/${resource}/search`, async (req, res) => {
+    res.json(await search(db, req.body));
+  });
+  router.get(`/${resource}/:${keyName}`, async (req, res) => {
+    res.json(await getOne(db, spec, pathKey(req.params[keyName], keyName)));
+  });
 }

@@ -8,7 +8,7 @@ import { bool, compare, date, fieldSchema, int, key, oneOf, str, variablesFilter
 import { dateOut, keyOut, orUndefined, TENANT, TENANT_SQL } from './format.ts';
 import { INSTANCE_STATES } from './element-instances.ts';
 import { checkOperationReference, searchIncidents } from './incidents.ts';
-import { getOne, searcher, type SearchSpec } from './paging.ts';
+import { searchRoutes, type SearchSpec } from './paging.ts';
 import { notFound } from './problem.ts';
 import { pathKey } from './validate.ts';
 import { cancelProcessInstance } from '../runtime/commands/instance-commands.ts';
@@ -89,16 +89,9 @@ export const processInstanceSearch: SearchSpec<ProcessInstanceRow> = {
   }),
 };
 
-const searchProcessInstances = searcher(processInstanceSearch);
-
 export function processInstanceRoutes(ctx: RestContext): Router {
   const router = Router();
-  router.post('/process-instances/search', async (req, res) => {
-    res.json(await searchProcessInstances(ctx.db, req.body));
-  });
-  router.get('/process-instances/:processInstanceKey', async (req, res) => {
-    res.json(await getOne(ctx.db, processInstanceSearch, pathKey(req.params.processInstanceKey, 'processInstanceKey')));
-  });
+  searchRoutes(router, ctx.db, 'process-instances', 'processInstanceKey', processInstanceSearch);
   router.post('/process-instances/:processInstanceKey/incidents/search', async (req, res) => {
     const k = pathKey(req.params.processInstanceKey, 'processInstanceKey');
     res.json(await searchIncidents(ctx.db, req.body, (q) => `t.process_instance_key = ${q.add(k, 'bigint')}`));

@@ -3,10 +3,11 @@
 
 import { Router } from 'express';
 import type { RestContext } from './context.ts';
+import { elementTaskOut, type ElementTaskRow } from './element-task.ts';
 import { date, int, key, oneOf, str, variablesFilter, type Field } from './filters.ts';
 import { dateOut, keyOut, orUndefined, TENANT, TENANT_SQL } from './format.ts';
 import { loadForm } from './forms.ts';
-import { getOne, searcher, type SearchSpec } from './paging.ts';
+import { searcher, searchRoutes, type SearchSpec } from './paging.ts';
 import { badRequest, notFound } from './problem.ts';
 import { pathKey, validator } from './validate.ts';
 import { variableSearch } from './variables.ts';
@@ -14,7 +15,7 @@ import { assignUserTask, completeUserTask, updateUserTask, type UserTaskChanges 
 
 const STATES = ['CREATING', 'CREATED', 'ASSIGNING', 'UPDATING', 'COMPLETING', 'COMPLETED', 'CANCELING', 'CANCELED', 'FAILED'] as const;
 
-interface UserTaskRow {
+interface UserTaskRow extends ElementTaskRow {
   key: string;
   state: string;
   name: string | null;
@@ -26,12 +27,6 @@ interface UserTaskRow {
   priority: number;
   form_key: string | null;
   external_form_reference: string | null;
-  custom_headers: Record<string, string>;
-  element_id: string;
-  element_instance_key: string;
-  process_instance_key: string;
-  process_definition_key: string;
-  bpmn_process_id: string;
   process_definition_version: number;
   creation_date: string;
   completion_date: string | null;
@@ -78,10 +73,8 @@ export const userTaskSearch: SearchSpec<UserTaskRow> = {
     name: orUndefined(r.name),
     state: r.state,
     assignee: orUndefined(r.assignee),
-    elementId: r.element_id,
     candidateGroups: r.candidate_groups,
     candidateUsers: r.candidate_users,
-    processDefinitionId: r.bpmn_process_id,
     creationDate: dateOut(r.creation_date),
     completionDate: dateOut(r.completion_date),
     followUpDate: dateOut(r.follow_up_date),
@@ -89,17 +82,13 @@ export const userTaskSearch: SearchSpec<UserTaskRow> = {
     tenantId: TENANT,
     externalFormReference: orUndefined(r.external_form_reference),
     processDefinitionVersion: r.process_definition_version,
-    customHeaders: r.custom_headers,
     priority: r.priority,
-    elementInstanceKey: keyOut(r.element_instance_key),
     processName: r.process_name,
-    processDefinitionKey: keyOut(r.process_definition_key),
-    processInstanceKey: keyOut(r.process_instance_key),
     formKey: keyOut(r.form_key),
+    ...elementTaskOut(r),
   }),
 };
 
-const searchUserTasks = searcher(userTaskSearch);
 const searchTaskVariables = searcher({ ...variableSearch, filters: { name: variableSearch.filters.name } });
 
 const nullableString = { type: ['string', 'null'] };
@@ -151,13 +140,7 @@ export function userTaskRoutes(ctx: RestContext): Router {
   const router = Router();
   const { engine, db } = ctx;
 
-  router.post('/user-tasks/search', async (req, res) => {
-    res.json(await searchUserTasks(db, req.body));
-  });
-
-  router.get('/user-tasks/:userTaskKey', async (req, res) => {
-    res.json(await getOne(db, userTaskSearch, pathKey(req.params.userTaskKey, 'userTaskKey')));
-  });
+  searchRoutes(router, db, 'user-tasks', 'userTaskKey', userTaskSearch);
 
   router.get('/user-tasks/:userTaskKey/form', async (req, res) => {
     const k = pathKey(req.params.userTaskKey, 'userTaskKey');

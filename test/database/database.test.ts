@@ -9,18 +9,10 @@ import { expect } from 'chai';
 import pg from 'pg';
 import { createPool, createTestDatabase, migrate, startDatabase } from '../../database/index.ts';
 import type { Database, TestDatabase } from '../../database/index.ts';
+import { freePort } from '../support/free-port.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer().on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 async function query<T extends pg.QueryResultRow>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
   const client = new pg.Client({ connectionString: url });

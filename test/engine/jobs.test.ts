@@ -17,6 +17,28 @@ describe('jobs, incidents and errors', () => {
 
   const activate = (type: string, timeout = 60_000) => t.zeebe.activateJobs({ type, worker: 'test-worker', maxJobsToActivate: 10, timeout, requestTimeout: 2000 });
   const failure = (p: Promise<unknown>) => p.then(() => expect.fail('expected a rejection'), (e: Error & { code: number }) => e);
+  /** The jobs activatable right now (no long polling). */
+  const activateNow = (type: string, worker = 'w', timeout = 1000) => t.zeebe.activateJobs({ type, worker, maxJobsToActivate: 1, timeout, requestTimeout: -1 });
+  /** The jobs `activation` gives, tried until it gives some. */
+  const activatedEventually = <T>(activation: () => Promise<T[]>, what: string) =>
+    eventually(async () => {
+      const jobs = await activation();
+      return jobs.length ? jobs : undefined;
+    }, what);
+
+  /** Runs `body` on the engine clock pinned at now; `advance(ms)` moves it to now + ms. */
+  async function onPinnedClock(body: (advance: (ms: number) => void) => Promise<void>): Promise<void> {
+    const now = Date.now();
+    t.engine.clock.pin(now);
+    try {
+      await body((ms) => {
+        t.engine.clock.pin(now + ms);
+        t.engine.engine.clockChanged();
+      });
+    } finally {
+      t.engine.clock.reset();
+    }
+  }
 
   async function oneTask(id: string, type: string, retries = '3') {
     await t.zeebe.deployResource({ process: bpmn(id, start(), serviceTask('task', type, { retries }), end(), chain('start', 'task', 'end')), name: `${id}.bpmn` });
@@ -31,7 +53,7 @@ describe('jobs, incidents and errors', () => {
     [job] = await activate('fail-flow');
     expect(job.retries).to.equal(1);
     await t.zeebe.failJob({ jobKey: job.key, retries: 0, errorMessage: 'SMS gateway still down', retryBackOff: 0 });
-    expect(await t.zeebe.activateJobs({ type: 'fail-flow', worker: 'w', maxJobsToActivate: 1, timeout: 1000, requestTimeout: -1 })).to.have.length(0);
+    expect(await activateNow('fail-flow')).to.have.length(0);
 
     const [incident] = await t.records({ valueType: 'INCIDENT', intent: 'CREATED', processInstanceKey: instance.processInstanceKey });
     expect(incident.value).to.include({ errorType: 'JOB_NO_RETRIES', errorMessage: 'SMS gateway still down', elementId: 'task' });
@@ -61,67 +83,40 @@ describe('jobs, incidents and errors', () => {
     expect(err.message).to.contain('positive amount of retries');
   });
 
-  it('a failed job waits out its back-off on the engine clock', async () => {
-    const clock = t.engine.clock;
-    const now = Date.now();
-    clock.pin(now);
-    try {
+  it('a failed job waits out its back-off on the engine clock', () =>
+    onPinnedClock(async (advance) => {
       await oneTask('backoff', 'backoff');
       const [job] = await activate('backoff');
       await t.zeebe.failJob({ jobKey: job.key, retries: 2, errorMessage: 'busy', retryBackOff: 60_000 });
-      expect(await t.zeebe.activateJobs({ type: 'backoff', worker: 'w', maxJobsToActivate: 1, timeout: 1000, requestTimeout: -1 })).to.have.length(0);
-      clock.pin(now + 61_000);
-      t.engine.engine.clockChanged();
-      const [again] = await eventually(async () => {
-        const jobs = await t.zeebe.activateJobs({ type: 'backoff', worker: 'w', maxJobsToActivate: 1, timeout: 1000, requestTimeout: -1 });
-        return jobs.length ? jobs : undefined;
-      }, 'the job after its back-off');
+      expect(await activateNow('backoff')).to.have.length(0);
+      advance(61_000);
+      const [again] = await activatedEventually(() => activateNow('backoff'), 'the job after its back-off');
       expect(again.key).to.equal(job.key);
       expect(again.retries).to.equal(2);
-    } finally {
-      clock.reset();
-    }
-  });
+    }));
 
-  it('a job whose activation timed out is activatable again without using a retry, and the late worker may still complete it', async () => {
-    const clock = t.engine.clock;
-    const now = Date.now();
-    clock.pin(now);
-    try {
+  it('a job whose activation timed out is activatable again without using a retry, and the late worker may still complete it', () =>
+    onPinnedClock(async (advance) => {
       const instance = await oneTask('timeout', 'timeout');
       const [first] = await activate('timeout', 30_000);
-      clock.pin(now + 31_000);
-      t.engine.engine.clockChanged();
-      const [second] = await eventually(async () => {
-        const jobs = await t.zeebe.activateJobs({ type: 'timeout', worker: 'second', maxJobsToActivate: 1, timeout: 30_000, requestTimeout: -1 });
-        return jobs.length ? jobs : undefined;
-      }, 'the timed-out job');
+      advance(31_000);
+      const [second] = await activatedEventually(() => activateNow('timeout', 'second', 30_000), 'the timed-out job');
       expect(second.key).to.equal(first.key);
       expect(second.retries).to.equal(first.retries);
       expect((await t.records({ valueType: 'JOB', intent: 'TIMED_OUT', processInstanceKey: instance.processInstanceKey })).length).to.equal(1);
       await t.zeebe.completeJob({ jobKey: first.key, variables: {} });
       const late = await failure(t.zeebe.completeJob({ jobKey: second.key, variables: {} }));
       expect(late.code).to.equal(5);
-    } finally {
-      clock.reset();
-    }
-  });
+    }));
 
-  it('UpdateJobTimeout moves the deadline of an activated job', async () => {
-    const clock = t.engine.clock;
-    const now = Date.now();
-    clock.pin(now);
-    try {
+  it('UpdateJobTimeout moves the deadline of an activated job', () =>
+    onPinnedClock(async (advance) => {
       await oneTask('extend', 'extend');
       const [job] = await activate('extend', 10_000);
       await t.zeebe.updateJobTimeout({ jobKey: job.key, timeout: 120_000 });
-      clock.pin(now + 60_000);
-      t.engine.engine.clockChanged();
-      expect(await t.zeebe.activateJobs({ type: 'extend', worker: 'w', maxJobsToActivate: 1, timeout: 1000, requestTimeout: -1 })).to.have.length(0);
-    } finally {
-      clock.reset();
-    }
-  });
+      advance(60_000);
+      expect(await activateNow('extend')).to.have.length(0);
+    }));
 
   it('long polling: the call waits for a job, and ends itself at requestTimeout', async () => {
     const started = Date.now();
@@ -187,10 +182,7 @@ describe('jobs, incidents and errors', () => {
 
     async function throwAndRun(code: string, variables: Record<string, string> = {}) {
       const result = t.zeebe.createProcessInstanceWithResult({ bpmnProcessId: 'errors', variables: {}, requestTimeout: 10_000 });
-      const [job] = await eventually(async () => {
-        const jobs = await activate('verify-respondent');
-        return jobs.length ? jobs : undefined;
-      }, 'the verify job');
+      const [job] = await activatedEventually(() => activate('verify-respondent'), 'the verify job');
       await t.zeebe.throwError({ jobKey: job.key, errorCode: code, errorMessage: 'from the worker', variables });
       return (await result).variables as Record<string, unknown>;
     }
@@ -215,10 +207,7 @@ describe('jobs, incidents and errors', () => {
         name: 'err-parent.bpmn',
       });
       const result = t.zeebe.createProcessInstanceWithResult({ bpmnProcessId: 'err-parent', variables: {}, requestTimeout: 10_000 });
-      const [inner] = await eventually(async () => {
-        const jobs = await activate('err-inner');
-        return jobs.length ? jobs : undefined;
-      }, 'the child job');
+      const [inner] = await activatedEventually(() => activate('err-inner'), 'the child job');
       await t.zeebe.throwError({ jobKey: inner.key, errorCode: 'CHILD_FAILED', errorMessage: 'x' });
       expect((await result).variables).to.deep.equal({ handled: true });
       const terminated = await t.records({ valueType: 'PROCESS_INSTANCE', intent: 'ELEMENT_TERMINATED', processInstanceKey: inner.processInstanceKey });
@@ -232,10 +221,7 @@ describe('jobs, incidents and errors', () => {
         name: 'err-esp.bpmn',
       });
       const result = t.zeebe.createProcessInstanceWithResult({ bpmnProcessId: 'err-esp', variables: {}, requestTimeout: 10_000 });
-      const [job] = await eventually(async () => {
-        const jobs = await activate('err-deep');
-        return jobs.length ? jobs : undefined;
-      }, 'the deep job');
+      const [job] = await activatedEventually(() => activate('err-deep'), 'the deep job');
       await t.zeebe.throwError({ jobKey: job.key, errorCode: 'ANY', errorMessage: 'x' });
       expect((await result).variables).to.deep.equal({ outcome: '已转人工' });
     });

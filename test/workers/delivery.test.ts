@@ -1,6 +1,5 @@
 // One effect per job however often it is delivered, one live instance per ticket, and workers
 // that carry on after the gateway restarts.
-import net from 'node:net';
 import { expect } from 'chai';
 import { createTestDatabase } from '../../database/index.ts';
 import { startEngine } from '../../engine/index.ts';
@@ -12,6 +11,7 @@ import { eventually, sdkClient } from '../support/engine.ts';
 import { instancesOf, productDb } from '../tickets/product.ts';
 import { complaint } from '../tickets/samples.ts';
 import { workerHarness, type Harness } from './harness.ts';
+import { freePort } from '../support/free-port.ts';
 
 const asWorkerJob = (job: { key: string; type: string; processInstanceKey: string; bpmnProcessId: string; elementId: string; elementInstanceKey: string; retries: number; customHeaders: unknown; variables: unknown }): WorkerJob => ({
   key: job.key, type: job.type, processInstanceKey: job.processInstanceKey, bpmnProcessId: job.bpmnProcessId, elementId: job.elementId,
@@ -144,12 +144,3 @@ async function untilConnected<T>(call: () => Promise<T>): Promise<T> {
   }
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer().on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
